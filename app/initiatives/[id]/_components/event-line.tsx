@@ -1,0 +1,49 @@
+import { useTranslations } from 'next-intl';
+import { ActorName } from '@/components/actor-name';
+import type { PublicEvent } from '@/lib/events/types';
+
+/** One line of the process timeline, from the event log. */
+export function EventLine({ event }: { event: PublicEvent }) {
+  const t = useTranslations('Timeline');
+  const tc = useTranslations('Common');
+  const p = event.payload as Record<string, unknown>;
+  const actor = <ActorName actor={event.actor} />;
+  switch (event.type) {
+    case 'initiative.proposed':
+      return <span>{t.rich('proposed', { actor: () => actor, label: String(p.label) })}</span>;
+    case 'initiative.edited': {
+      const reset = (p.resetStates as string[]) ?? [];
+      return (
+        <span>
+          {t.rich('edited', { actor: () => actor })}
+          {reset.length ? ` ${t('editedReset', { states: reset.join(', ') })}` : ''}
+        </span>
+      );
+    }
+    case 'initiative.joined':
+      return <span>{t.rich(p.acceding ? 'joinedAcceding' : 'joined', { actor: () => actor, state: String(p.state) })}</span>;
+    case 'stance.changed':
+      return (
+        <span data-testid="timeline-stance">
+          <strong>{String(p.state)}</strong>: {tc(`position.${p.from as 'pending'}`)} → {tc(`position.${p.to as 'pending'}`)}
+          {p.reason === 'text_edited' ? ` (${t('resetBecauseEdited')})` : ''}
+          {p.note && p.reason !== 'text_edited' ? <span className="muted"> — “{String(p.note)}”</span> : null}
+        </span>
+      );
+    case 'endorsement.added':
+      return <span>{t.rich('endorsed', { actor: () => actor })}</span>;
+    case 'endorsement.removed':
+      return <span>{t.rich('unendorsed', { actor: () => actor })}</span>;
+    case 'status.changed':
+      return (
+        <span>
+          {t('statusChanged', { from: tc(`status.${p.from as 'consultation'}`), to: tc(`status.${p.to as 'consultation'}`) })}{' '}
+          <span className="format-label">{String(p.label)}</span>
+        </span>
+      );
+    case 'initiative.formalized':
+      return <span>{t.rich('formalized', { actor: () => actor })}</span>;
+    default:
+      return <span>{event.type}</span>;
+  }
+}

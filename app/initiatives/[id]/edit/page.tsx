@@ -1,0 +1,39 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { canEditInitiative } from '@/lib/access/rules';
+import { requireViewer } from '@/lib/auth/current';
+import { loadOrNotFound } from '@/lib/http/page-data';
+import { getInitiative } from '@/lib/services/initiatives/get-initiative';
+import { findInitiative } from '@/lib/services/initiatives/initiative-access';
+import { EditForm } from './edit-form';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('Edit'))('title') };
+}
+
+export default async function EditInitiativePage({ params }: { params: Promise<{ id: string }> }) {
+  const viewer = await requireViewer();
+  const t = await getTranslations('Edit');
+  const raw = (await params).id;
+  const initiative = loadOrNotFound(() => getInitiative(viewer, /^\d{1,15}$/.test(raw) ? Number(raw) : 0));
+  if (!canEditInitiative(viewer, findInitiative(initiative.id)!.createdBy)) notFound();
+  const endorsedStates = initiative.states.filter((s) => initiative.stances[s]?.position === 'endorse');
+  return (
+    <div className="stack">
+      <p className="small">
+        <Link href={`/initiatives/${initiative.id}`}>← {initiative.title}</Link>
+      </p>
+      <div className="card">
+        <h1>{t('title')}</h1>
+        {endorsedStates.length ? (
+          <p className="alert alert-warn" role="note" data-testid="reset-warning">
+            {t('resetWarning', { states: endorsedStates.join(', ') })}
+          </p>
+        ) : null}
+        <EditForm initiative={initiative} />
+      </div>
+    </div>
+  );
+}

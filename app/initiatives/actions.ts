@@ -1,0 +1,39 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { formInput, runAction, type ActionState } from '@/lib/http/action';
+import { editInitiative } from '@/lib/services/initiatives/edit-initiative';
+import { addEndorsement, removeEndorsement } from '@/lib/services/initiatives/endorsements';
+import { formalizeInitiative } from '@/lib/services/initiatives/formalize-initiative';
+import { joinInitiative } from '@/lib/services/initiatives/join-initiative';
+import { setStance } from '@/lib/services/initiatives/set-stance';
+
+type Result = ActionState<{ id: number }>;
+
+function done(id: number, result: Result): Result {
+  if (result?.ok) revalidatePath(`/initiatives/${id}`);
+  return result;
+}
+
+export async function setStanceAction(id: number, state: string, _previous: Result, form: FormData): Promise<Result> {
+  return done(id, await runAction((viewer) => ({ id: setStance(viewer, id, state, formInput(form)).id })));
+}
+
+export async function joinAction(id: number, _previous: Result, _form: FormData): Promise<Result> {
+  return done(id, await runAction((viewer) => ({ id: joinInitiative(viewer, id).id })));
+}
+
+export async function endorseAction(id: number, endorse: boolean, _previous: Result, _form: FormData): Promise<Result> {
+  return done(id, await runAction((viewer) => ({ id: (endorse ? addEndorsement : removeEndorsement)(viewer, id).id })));
+}
+
+export async function formalizeAction(id: number, _previous: Result, _form: FormData): Promise<Result> {
+  return done(id, await runAction((viewer) => ({ id: formalizeInitiative(viewer, id).id })));
+}
+
+export async function editAction(id: number, _previous: Result, form: FormData): Promise<Result> {
+  const result = await runAction((viewer) => ({ id: editInitiative(viewer, id, formInput(form, { booleans: ['openToJoin'] })).id }));
+  if (result?.ok) redirect(`/initiatives/${id}`);
+  return result;
+}

@@ -1,0 +1,19 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { formInput, runAction, type ActionState } from '@/lib/http/action';
+import { createApiToken, revokeApiToken } from '@/lib/services/participants/api-tokens';
+
+export async function createTokenAction(_previous: ActionState<{ token: string; name: string }>, form: FormData): Promise<ActionState<{ token: string; name: string }>> {
+  const result = await runAction((viewer) => {
+    const { token, name } = createApiToken(viewer, formInput(form));
+    return { token, name };
+  });
+  if (result?.ok) revalidatePath('/profile');
+  return result;
+}
+
+export async function revokeTokenAction(tokenId: number): Promise<void> {
+  await runAction((viewer) => revokeApiToken(viewer, tokenId));
+  revalidatePath('/profile');
+}

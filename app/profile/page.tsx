@@ -1,0 +1,66 @@
+import type { Metadata } from 'next';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { requireViewer } from '@/lib/auth/current';
+import { referenceNames } from '@/lib/reference/names';
+import { listApiTokens } from '@/lib/services/participants/api-tokens';
+import { revokeTokenAction } from './actions';
+import { CreateTokenForm } from './create-token-form';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('Profile'))('title') };
+}
+
+export default async function ProfilePage() {
+  const viewer = await requireViewer();
+  const t = await getTranslations('Profile');
+  const tc = await getTranslations('Common');
+  const format = await getFormatter();
+  const names = referenceNames(await getLocale());
+  const tokens = listApiTokens(viewer);
+  return (
+    <div className="stack">
+      <h1>{t('title')}</h1>
+      <section className="card">
+        <dl className="grid" style={{ gridTemplateColumns: 'max-content 1fr', gap: '0.4rem 1rem', margin: 0 }}>
+          <dt>{t('name')}</dt>
+          <dd style={{ margin: 0 }}>{viewer.name}</dd>
+          <dt>{t('email')}</dt>
+          <dd style={{ margin: 0 }}>{viewer.email}</dd>
+          <dt>{t('affiliation')}</dt>
+          <dd style={{ margin: 0 }}>{tc(`affiliation.${viewer.affiliation}`)}</dd>
+          <dt>{t('organization')}</dt>
+          <dd style={{ margin: 0 }}>{viewer.organization ?? '—'}</dd>
+          <dt>{t('role')}</dt>
+          <dd style={{ margin: 0 }}>{tc(`role.${viewer.role}`)}</dd>
+          <dt>{t('delegation')}</dt>
+          <dd style={{ margin: 0 }} data-testid="delegation">
+            {viewer.state ? `${names.states[viewer.state]} (${viewer.state})` : t('noDelegation')}
+          </dd>
+        </dl>
+      </section>
+      <section className="card stack" aria-labelledby="tokens-heading">
+        <h2 id="tokens-heading" style={{ marginTop: 0 }}>
+          {t('tokens')}
+        </h2>
+        <p className="small muted">{t('tokensExplain')}</p>
+        {tokens.length === 0 ? <p className="empty">{t('noTokens')}</p> : null}
+        <ul className="list-plain stack">
+          {tokens.map((token) => (
+            <li key={token.id} className="spread">
+              <span>
+                <strong>{token.name}</strong>{' '}
+                <span className="small muted">{t('created', { when: format.dateTime(new Date(token.createdAt), { dateStyle: 'medium' }) })}</span>
+              </span>
+              <form action={revokeTokenAction.bind(null, token.id)}>
+                <button className="button button-danger" type="submit">
+                  {t('revoke')}
+                </button>
+              </form>
+            </li>
+          ))}
+        </ul>
+        <CreateTokenForm />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { RegisterForm } from './register-form';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('Register'))('title') };
+}
+
+export default async function RegisterPage({ searchParams }: { searchParams: Promise<{ invite?: string }> }) {
+  const t = await getTranslations('Register');
+  const { invite } = await searchParams;
+  return (
+    <div className="card" style={{ maxWidth: '36rem', margin: '2rem auto' }}>
+      <h1>{t('title')}</h1>
+      <p className="muted">{invite ? t('leadInvite') : t('lead')}</p>
+      <RegisterForm inviteCode={invite ?? ''} />
+      <p className="small muted" style={{ marginTop: '1rem' }}>
+        {t('haveAccount')} <Link href="/signin">{t('signInLink')}</Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,208 @@
+'use client';
+
+import { useFormatter, useTranslations } from 'next-intl';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { ActorName } from '@/components/actor-name';
+import { Markdown } from '@/components/markdown';
+import { ConnectionIndicator } from '@/components/live/connection-indicator';
+import { liveClient } from '@/components/live/live-client';
+import { useChannelClosed, useLiveChannel, usePresence, useTyping } from '@/components/live/use-live';
+import type { MessageView } from '@/lib/services/threads/messages';
+
+function newOpId(): string {
+  return crypto.randomUUID().replaceAll('-', '');
+}
+
+/** The room's conversation: live messages, presence, typing, history on scroll, an unread marker. */
+export function Conversation({
+  threadId,
+  since,
+  initialMessages,
+  olderCursor,
+  canPost,
+}: {
+  threadId: number;
+  since: number;
+  initialMessages: MessageView[];
+  olderCursor: string | null;
+  canPost: boolean;
+}) {
+  const t = useTranslations('Room');
+  const format = useFormatter();
+  const [messages, setMessages] = useState(initialMessages);
+  const [cursor, setCursor] = useState(olderCursor);
+  const [loadingOlder, setLoadingOlder] = useState(false);
+  const [readUpTo, setReadUpTo] = useState(() => initialMessages.at(-1)?.id ?? 0);
+  const [draft, setDraft] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [sending, setSending] = useState(false);
+  const pendingOp = useRef<{ opId: string; body: string } | null>(null);
+  const lastTyping = useRef(0);
+  const listEnd = useRef<HTMLDivElement>(null);
+  const channel = `thread:${threadId}`;
+  const presence = usePresence(threadId);
+  const typing = useTyping(threadId);
+  const closed = useChannelClosed(channel);
+
+  const add = useCallback((message: MessageView) => {
+    setMessages((current) => (current.some((m) => m.id === message.id) ? current : [...current, message].sort((a, b) => a.id - b.id)));
+  }, []);
+
+  useLiveChannel(channel, since, (event) => {
+    if (event.type === 'message.created') add(event.payload.message as MessageView);
+  });
+
+  // Messages arriving while the tab is hidden stay "new" until the reader comes back.
+  useEffect(() => {
+    const markRead = () => {
+      if (document.visibilityState === 'visible') setTimeout(() => setReadUpTo(messages.at(-1)?.id ?? 0), 4000);
+    };
+    document.addEventListener('visibilitychange', markRead);
+    return () => document.removeEventListener('visibilitychange', markRead);
+  }, [messages]);
+
+  async function loadOlder() {
+    if (!cursor) return;
+    setLoadingOlder(true);
+    const response = await fetch(`/api/v1/threads/${threadId}/messages?before=${cursor}&limit=50`);
+    setLoadingOlder(false);
+    if (!response.ok) return;
+    const page = (await response.json()) as { items: MessageView[]; next: string | null };
+    setMessages((current) => [...page.items.filter((m) => !current.some((c) => c.id === m.id)).reverse(), ...current]);
+    setCursor(page.next);
+  }
+
+  async function send(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const body = draft.trim();
+    if (!body) {
+      setError(t('emptyMessage'));
+      return;
+    }
+    // A retry of the same text reuses its operation id: the server applies it once.
+    const op = pendingOp.current?.body === body ? pendingOp.current : { opId: newOpId(), body };
+    pendingOp.current = op;
+    setSending(true);
+    setError(null);
+    const answer = liveClient().connected ? await liveClient().sendMessage(threadId, body, op.opId) : await sendOverHttp(threadId, body, op.opId);
+    setSending(false);
+    if (answer.ok) {
+      pendingOp.current = null;
+      add(answer.message);
+      setDraft('');
+      setReadUpTo(answer.message.id);
+      requestAnimationFrame(() => listEnd.current?.scrollIntoView({ block: 'nearest' }));
+    } else {
+      setError(answer.error === 'rate_limited' ? t('rateLimited') : (answer.fields?.body ?? t('sendFailed')));
+    }
+  }
+
+  const firstUnread = messages.find((m) => m.id > readUpTo)?.id;
+  return (
+    <div className="stack">
+      <div className="spread small">
+        <ConnectionIndicator />
+        <span data-testid="presence" aria-live="polite">
+          {t('atTheTable', { count: presence.length })}{' '}
+          {presence.map((who, i) => (
+            <span key={i}>
+              {i > 0 ? ', ' : ''}
+              <ActorName actor={who} />
+            </span>
+          ))}
+        </span>
+      </div>
+      {closed ? (
+        <p className="alert alert-error" role="alert">
+          {t('channelClosed')}
+        </p>
+      ) : null}
+      {cursor ? (
+        <button className="button button-secondary" type="button" onClick={loadOlder} disabled={loadingOlder}>
+          {t('loadOlder')}
+        </button>
+      ) : null}
+      {messages.length === 0 ? <p className="empty">{t('noMessages')}</p> : null}
+      <ol className="list-plain messages" aria-label={t('messages')} data-testid="messages">
+        {messages.map((message) => (
+          <li key={message.id}>
+            {message.id === firstUnread ? (
+              <p className="badge status status-reservations" role="separator" data-testid="unread-marker">
+                {t('newMessages')}
+              </p>
+            ) : null}
+            <article className="message" data-testid="message">
+              <header>
+                <ActorName actor={message.author} />
+                <time dateTime={message.createdAt}>{format.dateTime(new Date(message.createdAt), { dateStyle: 'medium', timeStyle: 'short' })}</time>
+              </header>
+              <Markdown text={message.body} />
+            </article>
+          </li>
+        ))}
+      </ol>
+      <div ref={listEnd} />
+      <p className="small muted" aria-live="polite" data-testid="typing">
+        {typing.length > 0 ? t('typing', { count: typing.length }) : '\u00a0'}
+      </p>
+      {canPost ? (
+        <form className="form" onSubmit={send} noValidate>
+          <div className="field">
+            <label htmlFor="message-body">{t('yourMessage')}</label>
+            <span className="hint" id="message-hint">
+              {t('markdownHint')}
+            </span>
+            <textarea
+              id="message-body"
+              name="body"
+              value={draft}
+              maxLength={4000}
+              aria-describedby={error ? 'message-hint message-error' : 'message-hint'}
+              aria-invalid={error ? true : undefined}
+              onChange={(event) => {
+                setDraft(event.target.value);
+                if (Date.now() - lastTyping.current > 2500) {
+                  lastTyping.current = Date.now();
+                  liveClient().typing(threadId);
+                }
+              }}
+              onKeyDown={(event) => {
+                if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) event.currentTarget.form?.requestSubmit();
+              }}
+            />
+            {error ? (
+              <span className="error" id="message-error" role="alert">
+                {error}
+              </span>
+            ) : null}
+          </div>
+          <div>
+            <button className="button" type="submit" disabled={sending}>
+              {t('send')}
+            </button>
+          </div>
+        </form>
+      ) : (
+        <p className="muted small">{t('readOnly')}</p>
+      )}
+    </div>
+  );
+}
+
+async function sendOverHttp(
+  threadId: number,
+  body: string,
+  opId: string,
+): Promise<{ ok: true; message: MessageView } | { ok: false; error: string; fields?: Record<string, string> }> {
+  try {
+    const response = await fetch(`/api/v1/threads/${threadId}/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': opId },
+      body: JSON.stringify({ body }),
+    });
+    const json = await response.json();
+    return response.ok ? { ok: true, message: json } : { ok: false, error: json.error?.code ?? 'failed', fields: json.error?.fields };
+  } catch {
+    return { ok: false, error: 'offline' };
+  }
+}

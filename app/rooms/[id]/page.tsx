@@ -1,0 +1,119 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { PartnerBadge, RoomModeBadges, StateBadge, TopicBadge } from '@/components/badges';
+import { Markdown } from '@/components/markdown';
+import { canPostIn, canPropose, isFacilitator } from '@/lib/access/rules';
+import { requireViewer } from '@/lib/auth/current';
+import { loadOrNotFound } from '@/lib/http/page-data';
+import { referenceNames } from '@/lib/reference/names';
+import { lastEventId } from '@/lib/services/events/list-events';
+import { listInitiatives } from '@/lib/services/initiatives/list-initiatives';
+import { listParticipants } from '@/lib/services/participants/directory';
+import { readSnapshot } from '@/lib/services/read';
+import { getThread } from '@/lib/services/threads/get-thread';
+import { listMembers } from '@/lib/services/threads/members';
+import { listMessages } from '@/lib/services/threads/messages';
+import { takeSeatAction } from '../actions';
+import { Conversation } from './_components/conversation';
+import { InitiativeList } from './_components/initiative-list';
+import { MembersPanel } from './_components/members-panel';
+
+type Params = { params: Promise<{ id: string }> };
+
+function roomId(raw: string): number {
+  return /^\d{1,15}$/.test(raw) ? Number(raw) : 0;
+}
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const viewer = await requireViewer();
+  const id = roomId((await params).id);
+  try {
+    return { title: getThread(viewer, id).title };
+  } catch {
+    return {};
+  }
+}
+
+export default async function RoomPage({ params }: Params) {
+  const viewer = await requireViewer();
+  const t = await getTranslations('Room');
+  const names = referenceNames(await getLocale());
+  const id = roomId((await params).id);
+  const { room, initiatives, messages, members, since } = loadOrNotFound(() =>
+    readSnapshot(() => ({
+      since: lastEventId(),
+      room: getThread(viewer, id),
+      initiatives: listInitiatives(viewer, { threadId: id, limit: 100 }).items,
+      messages: listMessages(viewer, id, { limit: 50 }),
+      members: listMembers(viewer, id),
+    })),
+  );
+  const directory = isFacilitator(viewer) ? listParticipants(viewer) : [];
+  const access = { visibility: room.visibility, isMember: room.isMember };
+
+  return (
+    <div className="stack">
+      <p className="small">
+        <Link href="/rooms">← {t('backToRooms')}</Link>
+      </p>
+      <header className="stack">
+        <div className="row small">
+          <TopicBadge name={names.topics[room.topic] ?? room.topic} />
+          <RoomModeBadges visibility={room.visibility} attribution={room.attribution} />
+        </div>
+        <h1>{room.title}</h1>
+        <Markdown text={room.summary} className="room-summary" />
+        <div className="row small">
+          {room.states.map((s) => (
+            <StateBadge key={s} code={s} name={names.states[s]} />
+          ))}
+          {room.partners.map((p) => (
+            <PartnerBadge key={p} code={p} name={names.partners[p]} />
+          ))}
+        </div>
+        {room.attribution === 'chatham' ? (
+          <p className="alert alert-warn small" role="note">
+            {t('chathamNotice')}
+          </p>
+        ) : null}
+      </header>
+
+      <div className="grid-2">
+        <div className="stack">
+          <section aria-labelledby="initiatives-heading">
+            <div className="spread">
+              <h2 id="initiatives-heading">{t('initiatives')}</h2>
+              {canPropose(viewer) && canPostIn(viewer, access) ? (
+                <Link className="button" href={`/rooms/${room.id}/propose`}>
+                  {t('propose')}
+                </Link>
+              ) : null}
+            </div>
+            <InitiativeList initiatives={initiatives} names={names} />
+          </section>
+          <section aria-labelledby="conversation-heading">
+            <h2 id="conversation-heading">{t('conversation')}</h2>
+            <Conversation
+              threadId={room.id}
+              since={since}
+              initialMessages={messages.items.toReversed()}
+              olderCursor={messages.next}
+              canPost={canPostIn(viewer, access)}
+            />
+          </section>
+        </div>
+        <aside className="stack" aria-label={t('aside')}>
+          {!room.isMember && room.visibility === 'open' ? (
+            <form action={takeSeatAction.bind(null, room.id)}>
+              <button className="button button-secondary" type="submit">
+                {t('takeSeat')}
+              </button>
+            </form>
+          ) : null}
+          <MembersPanel threadId={room.id} members={members} directory={directory} attribution={room.attribution} />
+        </aside>
+      </div>
+    </div>
+  );
+}

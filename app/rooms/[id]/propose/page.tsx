@@ -1,0 +1,31 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { requireViewer } from '@/lib/auth/current';
+import { loadOrNotFound } from '@/lib/http/page-data';
+import { referenceNames } from '@/lib/reference/names';
+import { getThread } from '@/lib/services/threads/get-thread';
+import { ProposeForm } from './propose-form';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('Propose'))('title') };
+}
+
+export default async function ProposePage({ params }: { params: Promise<{ id: string }> }) {
+  const viewer = await requireViewer();
+  const t = await getTranslations('Propose');
+  const raw = (await params).id;
+  const room = loadOrNotFound(() => getThread(viewer, /^\d{1,15}$/.test(raw) ? Number(raw) : 0));
+  return (
+    <div className="stack">
+      <p className="small">
+        <Link href={`/rooms/${room.id}`}>← {room.title}</Link>
+      </p>
+      <div className="card">
+        <h1>{t('title')}</h1>
+        <p className="muted">{t('lead')}</p>
+        <ProposeForm threadId={room.id} names={referenceNames(await getLocale())} defaultStates={room.states} defaultPartners={room.partners} />
+      </div>
+    </div>
+  );
+}

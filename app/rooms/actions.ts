@@ -1,0 +1,40 @@
+'use server';
+
+import { redirect } from 'next/navigation';
+import { formInput, runAction, type ActionState } from '@/lib/http/action';
+import { createThread } from '@/lib/services/threads/create-thread';
+import { addMember } from '@/lib/services/threads/members';
+import { postMessage } from '@/lib/services/threads/messages';
+import { proposeInitiative } from '@/lib/services/initiatives/propose-initiative';
+import { revalidatePath } from 'next/cache';
+
+export async function createRoomAction(_previous: ActionState<{ id: number }>, form: FormData): Promise<ActionState<{ id: number }>> {
+  const result = await runAction((viewer) => ({ id: createThread(viewer, formInput(form, { arrays: ['states', 'partners'] })).id }));
+  if (result?.ok) redirect(`/rooms/${result.data.id}`);
+  return result;
+}
+
+export async function postMessageAction(threadId: number, _previous: ActionState<{ id: number }>, form: FormData): Promise<ActionState<{ id: number }>> {
+  const result = await runAction(async (viewer) => ({ id: (await postMessage(viewer, threadId, formInput(form))).id }));
+  if (result?.ok) revalidatePath(`/rooms/${threadId}`);
+  return result;
+}
+
+export async function addMemberAction(threadId: number, _previous: ActionState<unknown>, form: FormData): Promise<ActionState<unknown>> {
+  const result = await runAction((viewer) => addMember(viewer, threadId, formInput(form)));
+  if (result?.ok) revalidatePath(`/rooms/${threadId}`);
+  return result;
+}
+
+export async function takeSeatAction(threadId: number): Promise<void> {
+  await runAction((viewer) => addMember(viewer, threadId, { userId: viewer.id }));
+  revalidatePath(`/rooms/${threadId}`);
+}
+
+export async function proposeAction(threadId: number, _previous: ActionState<{ id: number }>, form: FormData): Promise<ActionState<{ id: number }>> {
+  const result = await runAction((viewer) => ({
+    id: proposeInitiative(viewer, threadId, formInput(form, { arrays: ['states', 'partners'], booleans: ['openToJoin'] })).id,
+  }));
+  if (result?.ok) redirect(`/initiatives/${result.data.id}`);
+  return result;
+}

@@ -1,0 +1,44 @@
+'use client';
+
+import type { ReactNode } from 'react';
+import type { ActionState } from '@/lib/http/action';
+import { useFormAction } from './use-form-action';
+
+/** A one-button form bound to a server action, showing the action's error beside it. */
+export function ActionButton({
+  action,
+  children,
+  variant = 'primary',
+  confirm,
+  testId,
+}: {
+  action: (previous: ActionState<{ id: number }>, form: FormData) => Promise<ActionState<{ id: number }>>;
+  children: ReactNode;
+  variant?: 'primary' | 'secondary' | 'danger';
+  confirm?: string;
+  testId?: string;
+}) {
+  const { state, pending, formProps } = useFormAction(action, null);
+  return (
+    <form
+      method="post"
+      {...formProps}
+      onSubmit={(event) => {
+        if (confirm && !window.confirm(confirm)) {
+          event.preventDefault();
+          return;
+        }
+        formProps.onSubmit(event);
+      }}
+    >
+      <button className={`button ${variant === 'primary' ? '' : `button-${variant}`}`} type="submit" disabled={pending} data-testid={testId}>
+        {children}
+      </button>
+      {state && !state.ok ? (
+        <span className="error small" role="alert" style={{ display: 'block' }}>
+          {state.message}
+        </span>
+      ) : null}
+    </form>
+  );
+}

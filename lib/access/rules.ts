@@ -1,0 +1,46 @@
+import type { StateCode } from '../consensus/codes';
+import type { Viewer } from './viewer';
+
+/**
+ * Who may do what (PRODUCT.md, "Who uses it"), as pure predicates. Services call these and
+ * nothing else decides a permission; the authorization matrix tests them through every transport.
+ */
+export interface ThreadAccess {
+  visibility: 'open' | 'discreet';
+  isMember: boolean;
+}
+
+export const isFacilitator = (v: Viewer) => v.role === 'facilitator';
+
+/** Discreet rooms exist only for their members. */
+export const canSeeThread = (_v: Viewer, t: ThreadAccess) => t.visibility === 'open' || t.isMember;
+
+/** Observers read only; everyone else may write messages where they can see the room. */
+export const canPost = (v: Viewer) => isFacilitator(v) || v.affiliation !== 'observer';
+
+export const canPostIn = (v: Viewer, t: ThreadAccess) => canSeeThread(v, t) && canPost(v);
+
+/** Governments, experts and civil society propose; partners and observers do not. */
+export const canPropose = (v: Viewer) =>
+  isFacilitator(v) || v.affiliation === 'government' || v.affiliation === 'expert' || v.affiliation === 'civil_society';
+
+export const canCreateThread = (v: Viewer, visibility: 'open' | 'discreet') =>
+  visibility === 'discreet' ? isFacilitator(v) : canPropose(v);
+
+/** A facilitator adds anyone to a room it can see; anyone may take a seat in an open room. */
+export const canAddMember = (v: Viewer, t: ThreadAccess, memberId: number) =>
+  canSeeThread(v, t) && (isFacilitator(v) || (t.visibility === 'open' && memberId === v.id));
+
+export const canEndorse = (v: Viewer) => isFacilitator(v) || v.affiliation !== 'observer';
+
+/** Editing the text belongs to its proposer and to facilitators. */
+export const canEditInitiative = (v: Viewer, proposerId: number) => isFacilitator(v) || v.id === proposerId;
+
+/** Only a verified delegate of that very state; a facilitator never sets a state's stance. */
+export const canSetStanceFor = (v: Viewer, state: StateCode) => !isFacilitator(v) && v.state === state;
+
+export const canJoinForOwnState = (v: Viewer) => !isFacilitator(v) && v.state !== null;
+
+export const canFormalize = (v: Viewer) => isFacilitator(v);
+
+export const canManageDelegations = (v: Viewer) => isFacilitator(v);

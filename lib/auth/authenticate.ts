@@ -1,0 +1,93 @@
+import crypto from 'node:crypto';
+import { decode } from 'next-auth/jwt';
+import { loadViewer, loadViewerByApiToken, type Viewer } from '../access/viewer';
+
+export const SESSION_COOKIES = ['__Secure-next-auth.session-token', 'next-auth.session-token'] as const;
+
+export interface Credentials {
+  cookieHeader?: string | null;
+  authorization?: string | null;
+}
+
+export interface Authenticated {
+  viewer: Viewer;
+  /** Cookie-authenticated requests are the ones a cross-site request could forge. */
+  via: 'session' | 'token';
+}
+
+/**
+ * The one way any transport learns who is acting: the next-auth session cookie (pages, API,
+ * socket handshake) or a personal API token (`Authorization: Bearer chk_…`). The participant is
+ * reloaded from the database each time, so sign-out, a changed delegation or a disabled account
+ * count at once.
+ */
+export async function authenticate({ cookieHeader, authorization }: Credentials): Promise<Authenticated | null> {
+  if (authorization) {
+    const match = /^Bearer\s+(chk_[A-Za-z0-9_-]{20,100})$/.exec(authorization.trim());
+    if (!match) return null;
+    const viewer = loadViewerByApiToken(hashApiToken(match[1]));
+    return viewer ? { viewer, via: 'token' } : null;
+  }
+  const token = sessionCookie(cookieHeader);
+  if (!token) return null;
+  const session = await decodeSession(token);
+  if (!session) return null;
+  const viewer = loadViewer(session.id);
+  if (!viewer || viewer.tokenVersion !== session.tokenVersion) return null;
+  return { viewer, via: 'session' };
+}
+
+export function hashApiToken(token: string): string {
+  return crypto.createHash('sha256').update(token).digest('hex');
+}
+
+export function sessionCookie(cookieHeader: string | null | undefined): string | null {
+  if (!cookieHeader) return null;
+  const cookies = parseCookies(cookieHeader);
+  for (const name of SESSION_COOKIES) {
+    if (cookies[name]) return cookies[name];
+    // next-auth splits a large token into name.0, name.1, …
+    if (cookies[`${name}.0`]) {
+      let joined = '';
+      for (let i = 0; cookies[`${name}.${i}`]; i++) joined += cookies[`${name}.${i}`];
+      return joined;
+    }
+  }
+  return null;
+}
+
+export function parseCookies(header: string): Record<string, string> {
+  const cookies: Record<string, string> = Object.create(null);
+  for (const part of header.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq < 0) continue;
+    const name = part.slice(0, eq).trim();
+    if (!name || name in cookies) continue;
+    try {
+      cookies[name] = decodeURIComponent(part.slice(eq + 1).trim());
+    } catch {
+      cookies[name] = part.slice(eq + 1).trim();
+    }
+  }
+  return cookies;
+}
+
+// Decrypting a JWE costs a key derivation; the same cookie arrives with every request of a page.
+const decoded = new Map<string, { id: number; tokenVersion: number; expiresAt: number }>();
+const DECODED_CACHE_LIMIT = 5000;
+
+async function decodeSession(token: string): Promise<{ id: number; tokenVersion: number } | null> {
+  const cached = decoded.get(token);
+  if (cached && cached.expiresAt > Date.now() / 1000) return cached;
+  const secret = process.env.NEXTAUTH_SECRET;
+  if (!secret) return null;
+  const payload = await decode({ token, secret }).catch(() => null);
+  const id = Number(payload?.sub);
+  const tokenVersion = Number(payload?.tv);
+  const expiresAt = Number(payload?.exp);
+  if (!payload || !Number.isSafeInteger(id) || !Number.isSafeInteger(tokenVersion) || !(expiresAt > Date.now() / 1000)) return null;
+  if (decoded.size >= DECODED_CACHE_LIMIT) decoded.clear();
+  const entry = { id, tokenVersion, expiresAt };
+  decoded.set(token, entry);
+  return entry;
+}

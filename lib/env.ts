@@ -1,0 +1,34 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().optional(),
+  DATABASE_PATH: z.string().min(1).default('./data/chaikhana.db'),
+  NEXTAUTH_SECRET: z.string().min(16).optional(),
+  NEXTAUTH_URL: z.url().optional(),
+  CHAIKHANA_DEMO: z.enum(['0', '1']).default('1'),
+  /** NORMAL survives any process crash; FULL also survives power loss, at a cost in write rate. */
+  SQLITE_SYNCHRONOUS: z.enum(['NORMAL', 'FULL']).default('NORMAL'),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+/** The environment, validated; read each time so tests and the server can set it before use. */
+export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid environment: ${problems}`);
+  }
+  return parsed.data;
+}
+
+export function databasePath(env: Env = readEnv()): string {
+  return path.resolve(env.DATABASE_PATH);
+}
+
+export function dataDirectory(env: Env = readEnv()): string {
+  return path.dirname(databasePath(env));
+}

@@ -1,0 +1,36 @@
+import type { Affiliation, StateCode } from '../consensus/codes';
+
+export const EVENT_TYPES = [
+  'thread.created',
+  'thread.updated',
+  'member.added',
+  'member.removed',
+  'message.created',
+  'initiative.proposed',
+  'initiative.edited',
+  'initiative.joined',
+  'stance.changed',
+  'endorsement.added',
+  'endorsement.removed',
+  'status.changed',
+  'initiative.formalized',
+  'delegation.changed',
+  'invite.created',
+] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+/** Who did it, as readers may see it: in a chatham room, affiliation and state only. */
+export type PublicActor =
+  | { id: number; name: string; affiliation: Affiliation; state: StateCode | null }
+  | { affiliation: Affiliation; state: StateCode | null };
+
+/** The event as the API and sockets send it (PRODUCT.md). */
+export interface PublicEvent {
+  id: number;
+  type: EventType;
+  threadId: number | null;
+  initiativeId: number | null;
+  actor: PublicActor | null;
+  payload: Record<string, unknown>;
+  createdAt: string;
+}

@@ -1,0 +1,44 @@
+import type { Viewer } from '../access/viewer';
+import { requireViewer } from '../auth/current';
+import { isAppError, type ErrorCode, type FieldErrors } from '../errors';
+
+/** What a server action answers to its form: field errors in the PRODUCT.md shape. */
+export type ActionState<T = unknown> =
+  | { ok: true; data: T }
+  | { ok: false; code: ErrorCode | 'internal'; message: string; fields?: FieldErrors }
+  | null;
+
+/** Runs a service for a server action, mapping the one AppError type to a form result. */
+export async function runAction<T>(run: (viewer: Viewer) => T | Promise<T>): Promise<ActionState<T>> {
+  const viewer = await requireViewer();
+  return runUnauthenticated(() => run(viewer));
+}
+
+export async function runUnauthenticated<T>(run: () => T | Promise<T>): Promise<ActionState<T>> {
+  try {
+    return { ok: true, data: await run() };
+  } catch (error) {
+    if (isAppError(error)) return { ok: false, code: error.code, message: error.message, fields: error.fields };
+    // redirect() and notFound() signal by throwing: let Next handle them.
+    if (error && typeof error === 'object' && 'digest' in error) throw error;
+    console.error('Server action failed', error);
+    return { ok: false, code: 'internal', message: 'Something went wrong on our side' };
+  }
+}
+
+/** FormData → the plain object the shared zod schemas expect. */
+export function formInput(
+  form: FormData,
+  { arrays = [], booleans = [], omitEmpty = [] }: { arrays?: string[]; booleans?: string[]; omitEmpty?: string[] } = {},
+): Record<string, unknown> {
+  const input: Record<string, unknown> = {};
+  for (const [key, value] of form.entries()) {
+    if (key.startsWith('$ACTION') || typeof value !== 'string') continue;
+    if (arrays.includes(key)) input[key] = [...((input[key] as string[]) ?? []), value];
+    else input[key] = value;
+  }
+  for (const key of arrays) input[key] ??= [];
+  for (const key of booleans) input[key] = form.get(key) === 'on' || form.get(key) === 'true';
+  for (const key of omitEmpty) if (input[key] === '') delete input[key];
+  return input;
+}

@@ -1,0 +1,20 @@
+import { peekSingleton } from '../singleton';
+
+/**
+ * What the realtime layer registers, so services (in whichever module copy) can reach it without
+ * importing socket.io: told after each commit, and when a participant's sessions end.
+ */
+export interface RealtimeHooks {
+  eventsCommitted(): void;
+  sessionsRevoked(participantId: number): void;
+}
+
+export const REALTIME_HOOKS = 'realtime-hooks';
+
+export function notifyCommitted(): void {
+  peekSingleton<RealtimeHooks>(REALTIME_HOOKS)?.eventsCommitted();
+}
+
+export function notifySessionsRevoked(participantId: number): void {
+  peekSingleton<RealtimeHooks>(REALTIME_HOOKS)?.sessionsRevoked(participantId);
+}

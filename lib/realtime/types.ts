@@ -1,0 +1,25 @@
+import type { PublicActor, PublicEvent } from '../events/types';
+import type { MessageView } from '../services/threads/messages';
+
+export type Ack<T> = (response: ({ ok: true } & T) | { ok: false; error: string; fields?: Record<string, string> }) => void;
+
+export interface ClientToServerEvents {
+  subscribe: (payload: unknown, ack?: Ack<{ missed: PublicEvent[]; truncated?: boolean }>) => void;
+  unsubscribe: (payload: unknown, ack?: Ack<object>) => void;
+  'message:send': (payload: unknown, ack?: Ack<{ message: MessageView }>) => void;
+  typing: (payload: unknown) => void;
+}
+
+export interface ServerToClientEvents {
+  event: (event: PublicEvent) => void;
+  presence: (presence: { threadId: number; participants: PublicActor[] }) => void;
+  typing: (typing: { threadId: number; who: PublicActor }) => void;
+  /** The server took a channel away (membership removed): resubscribing will be refused. */
+  unsubscribed: (notice: { channel: string; reason: string }) => void;
+}
+
+export interface SocketData {
+  participantId: number;
+  tokenVersion: number;
+  channels: Set<string>;
+}

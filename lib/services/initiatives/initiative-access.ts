@@ -1,0 +1,41 @@
+import { prepared } from '../../../db/client';
+import type { Viewer } from '../../access/viewer';
+import type { Status } from '../../consensus/codes';
+import { notFound } from '../../errors';
+import { visibleThread, type VisibleThread } from '../threads/thread-access';
+
+export interface InitiativeRow {
+  id: number;
+  threadId: number;
+  title: string;
+  summary: string;
+  openToJoin: number;
+  status: Status;
+  format: string;
+  label: string;
+  minus: string;
+  endorsementCount: number;
+  createdBy: number;
+  createdAt: string;
+  updatedAt: string;
+  formalizedAt: string | null;
+}
+
+export const INITIATIVE_COLUMNS = `i.id, i.thread_id AS threadId, i.title, i.summary, i.open_to_join AS openToJoin, i.status,
+  i.format, i.label, i.minus, i.endorsement_count AS endorsementCount, i.created_by AS createdBy,
+  i.created_at AS createdAt, i.updated_at AS updatedAt, i.formalized_at AS formalizedAt`;
+
+export function findInitiative(id: number): InitiativeRow | undefined {
+  return prepared(`SELECT ${INITIATIVE_COLUMNS} FROM initiatives i WHERE i.id = ?`).get(id) as InitiativeRow | undefined;
+}
+
+/** The initiative and its room if this participant may see the room; otherwise 404. */
+export function visibleInitiative(viewer: Viewer, id: number): { initiative: InitiativeRow; thread: VisibleThread } {
+  const initiative = findInitiative(id);
+  if (!initiative) throw notFound('Initiative not found');
+  try {
+    return { initiative, thread: visibleThread(viewer, initiative.threadId) };
+  } catch {
+    throw notFound('Initiative not found');
+  }
+}

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { AFFILIATIONS } from '../consensus/codes';
+import { stateCode } from './common';
+
+export const email = z.string().trim().toLowerCase().max(254, 'At most 254 characters').pipe(z.email('Enter a valid email address'));
+export const password = z.string().min(10, 'At least 10 characters').max(200, 'At most 200 characters');
+export const personName = z.string().trim().min(1, 'Required').max(100, 'At most 100 characters');
+
+export const registerInput = z.strictObject({
+  name: personName,
+  email,
+  password,
+  affiliation: z.enum(AFFILIATIONS, { error: 'Choose government, expert, civil_society, partner or observer' }),
+  organization: z.string().trim().max(200, 'At most 200 characters').optional(),
+  inviteCode: z.string().trim().max(100).optional(),
+});
+export type RegisterInput = z.infer<typeof registerInput>;
+
+export const signInInput = z.object({ email, password: z.string().min(1).max(200) });
+
+export const inviteInput = z.strictObject({ state: stateCode });
+
+export const delegationInput = z.strictObject({ state: stateCode.nullable() });
+
+export const apiTokenInput = z.strictObject({ name: z.string().trim().min(1, 'Required').max(60, 'At most 60 characters') });

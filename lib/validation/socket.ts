@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { messageBody } from './threads';
+
+export const channelName = z.union([z.literal('dashboard'), z.string().regex(/^thread:[1-9]\d{0,14}$/, 'Unknown channel')]);
+
+export const subscribeInput = z.strictObject({
+  channel: channelName,
+  since: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+});
+
+export const unsubscribeInput = z.strictObject({ channel: channelName });
+
+export const opId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'Operation ids are 8–64 letters, digits, - or _');
+
+export const messageSendInput = z.strictObject({
+  threadId: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+  body: messageBody,
+  opId: opId.optional(),
+});
+
+export const typingInput = z.strictObject({ threadId: z.number().int().positive().max(Number.MAX_SAFE_INTEGER) });

@@ -1,0 +1,99 @@
+/**
+ * Chaikhana's one process: Next.js and socket.io on the same HTTP port.
+ * `node --import tsx server.ts` is production (builds first when no build exists);
+ * add `--dev` for development with hot reload.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+
+const dev = process.argv.includes('--dev');
+(process.env as Record<string, string>).NODE_ENV = dev ? 'development' : 'production';
+process.env.NEXT_TELEMETRY_DISABLED ??= '1';
+
+const root = import.meta.dirname;
+
+async function main(): Promise<void> {
+  const { readEnv } = await import('./lib/env');
+  const { ensureAuthSecret } = await import('./lib/auth/secret');
+  const { sqlite, closeDatabase } = await import('./db/client');
+  const { applyMigrations } = await import('./db/migrate');
+  const { seedReferenceData } = await import('./db/seed-reference');
+  const { seedDemoIfEmpty, DEMO_ACCOUNTS, DEMO_PASSWORD } = await import('./db/demo/seed-demo');
+  const { CLIENT_ADDRESS_HEADER } = await import('./lib/http/client-address');
+  const { startRealtime } = await import('./lib/realtime/server');
+
+  const env = readEnv();
+  ensureAuthSecret();
+  sqlite();
+  applyMigrations();
+  seedReferenceData();
+  const seeded = env.CHAIKHANA_DEMO === '1' ? await seedDemoIfEmpty() : false;
+
+  if (!dev && !fs.existsSync(path.join(root, '.next', 'BUILD_ID'))) {
+    console.log('No production build found: running `next build` once…');
+    const build = spawnSync(process.execPath, [path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), 'build'], {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, NODE_ENV: 'production' },
+    });
+    if (build.status !== 0) throw new Error('next build failed');
+  }
+
+  let handle: ((req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>) | null = null;
+  let ready!: () => void;
+  const whenReady = new Promise<void>((resolve) => (ready = resolve));
+
+  const server = http.createServer(async (req, res) => {
+    // Our own record of the peer address (rate limits), never the client's claim.
+    req.headers[CLIENT_ADDRESS_HEADER] = req.socket.remoteAddress ?? 'unknown';
+    if (!handle) await whenReady;
+    await handle!(req, res);
+  });
+  server.keepAliveTimeout = 65_000;
+
+  await new Promise<void>((resolve) => server.listen(env.PORT, env.HOST, resolve));
+  const port = (server.address() as { port: number }).port;
+  const publicUrl = env.NEXTAUTH_URL ?? `http://localhost:${port}`;
+  process.env.NEXTAUTH_URL = publicUrl;
+
+  const { default: next } = await import('next');
+  const app = next({ dev, dir: root, hostname: 'localhost', port, httpServer: server });
+  await app.prepare();
+  handle = app.getRequestHandler();
+  const realtime = startRealtime(server);
+  ready();
+
+  console.log(`Chaikhana listening on ${publicUrl} (${dev ? 'development' : 'production'}, database ${path.resolve(env.DATABASE_PATH)})`);
+  if (seeded) {
+    console.log(`Demo content seeded. Sign in with any of these accounts, password "${DEMO_PASSWORD}":`);
+    for (const account of DEMO_ACCOUNTS) console.log(`  ${account.email.padEnd(28)} ${account.description}`);
+  }
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: shutting down`);
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    server.close();
+    server.closeIdleConnections();
+    realtime
+      .close()
+      .catch(() => {})
+      .finally(() => {
+        server.closeAllConnections();
+        closeDatabase();
+        process.exit(0);
+      });
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
