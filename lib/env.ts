@@ -10,6 +10,10 @@ const envSchema = z.object({
   CHAIKHANA_DEMO: z.enum(['0', '1']).default('1'),
   /** NORMAL survives any process crash; FULL also survives power loss, at a cost in write rate. */
   SQLITE_SYNCHRONOUS: z.enum(['NORMAL', 'FULL']).default('NORMAL'),
+  /** Registrations allowed per client address per 10 minutes. */
+  RATE_LIMIT_REGISTRATIONS: z.coerce.number().int().min(1).default(10),
+  /** Messages allowed per participant per 10 seconds. */
+  RATE_LIMIT_MESSAGES: z.coerce.number().int().min(1).default(20),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 });
 
@@ -17,7 +21,9 @@ export type Env = z.infer<typeof envSchema>;
 
 /** The environment, validated; read each time so tests and the server can set it before use. */
 export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
-  const parsed = envSchema.safeParse(source);
+  // An empty variable counts as unset.
+  const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ''));
+  const parsed = envSchema.safeParse(present);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     throw new Error(`Invalid environment: ${problems}`);

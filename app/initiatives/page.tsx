@@ -64,13 +64,11 @@ export default async function InitiativesPage({ searchParams }: { searchParams: 
       <ul className="list-plain grid">
         {page.items.map((initiative) => (
           <li key={initiative.id} className="card" data-testid="initiative-card">
-            <div className="spread">
-              <h3>
-                <Link href={`/initiatives/${initiative.id}`}>{initiative.title}</Link>
-              </h3>
-              <StatusBadge status={initiative.status} />
-            </div>
+            <h3>
+              <Link href={`/initiatives/${initiative.id}`}>{initiative.title}</Link>
+            </h3>
             <div className="row small">
+              <StatusBadge status={initiative.status} />
               <FormatLabel label={initiative.label} />
               <span className="muted">· {names.topics[initiative.topic]} ·</span>
               {initiative.states.map((state) => (

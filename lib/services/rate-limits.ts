@@ -1,12 +1,13 @@
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { readEnv } from '../env';
 import { AppError } from '../errors';
 import { singleton } from '../singleton';
 
 // One set of limiters per process, shared by the API, server actions and sockets.
 const limiters = () =>
   singleton('rate-limiters', () => ({
-    messages: new RateLimiterMemory({ points: 20, duration: 10 }),
-    registrations: new RateLimiterMemory({ points: 10, duration: 600 }),
+    messages: new RateLimiterMemory({ points: readEnv().RATE_LIMIT_MESSAGES, duration: 10 }),
+    registrations: new RateLimiterMemory({ points: readEnv().RATE_LIMIT_REGISTRATIONS, duration: 600 }),
   }));
 
 async function consume(limiter: RateLimiterMemory, key: string | number, what: string): Promise<void> {
@@ -21,8 +22,8 @@ async function consume(limiter: RateLimiterMemory, key: string | number, what: s
   }
 }
 
-/** At most 20 messages per 10 seconds per participant, however they are sent. */
+/** At most RATE_LIMIT_MESSAGES (20) messages per 10 seconds per participant, however they are sent. */
 export const checkMessageRate = (participantId: number) => consume(limiters().messages, participantId, 'messages');
 
-/** At most 10 registrations per 10 minutes per address. */
+/** At most RATE_LIMIT_REGISTRATIONS (10) registrations per 10 minutes per address. */
 export const checkRegistrationRate = (address: string) => consume(limiters().registrations, address, 'registrations');

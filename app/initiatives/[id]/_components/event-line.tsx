@@ -35,6 +35,13 @@ export function EventLine({ event }: { event: PublicEvent }) {
     case 'endorsement.removed':
       return <span>{t.rich('unendorsed', { actor: () => actor })}</span>;
     case 'status.changed':
+      if (p.from === p.to) {
+        return (
+          <span>
+            {t('formatChanged')} <span className="format-label">{String(p.fromLabel)}</span> → <span className="format-label">{String(p.label)}</span>
+          </span>
+        );
+      }
       return (
         <span>
           {t('statusChanged', { from: tc(`status.${p.from as 'consultation'}`), to: tc(`status.${p.to as 'consultation'}`) })}{' '}

@@ -18,10 +18,12 @@ export function StanceForm({ initiativeId, state, current }: { initiativeId: num
       <fieldset className="field">
         <legend>{t('position')}</legend>
         {POSITIONS.map((position) => (
-          <label key={position} className="row">
+          <label key={position} className="radio-option">
             <input type="radio" name="position" value={position} defaultChecked={current.position === position} />
-            <StanceMark position={position} />
-            <span className="small muted">— {t(`positionExplain.${position}`)}</span>
+            <span>
+              <StanceMark position={position} />
+              <span className="small muted option-hint">{t(`positionExplain.${position}`)}</span>
+            </span>
           </label>
         ))}
         {fields.position ? <span className="error">{fields.position}</span> : null}

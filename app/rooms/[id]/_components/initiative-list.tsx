@@ -12,13 +12,11 @@ export function InitiativeList({ initiatives, names }: { initiatives: Initiative
     <ul className="list-plain grid">
       {initiatives.map((initiative) => (
         <li key={initiative.id} className="card" data-testid="initiative-card">
-          <div className="spread">
-            <h3>
-              <Link href={`/initiatives/${initiative.id}`}>{initiative.title}</Link>
-            </h3>
-            <StatusBadge status={initiative.status} />
-          </div>
+          <h3>
+            <Link href={`/initiatives/${initiative.id}`}>{initiative.title}</Link>
+          </h3>
           <div className="row small">
+            <StatusBadge status={initiative.status} />
             <FormatLabel label={initiative.label} />
             <span className="muted">·</span>
             {initiative.states.map((state) => (

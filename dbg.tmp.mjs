@@ -1,0 +1,14 @@
+import { chromium } from '@playwright/test';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox','--disable-gpu'] });
+const page = await browser.newPage();
+page.on('pageerror', e => console.log('pageerror', e.message));
+page.on('console', m => console.log('console', m.type(), m.text()));
+page.on('response', r => { if (!r.url().includes('_next/static')) console.log('resp', r.status(), r.request().method(), r.url()); });
+await page.goto('http://localhost:3100/signin');
+await page.waitForLoadState('networkidle');
+await page.fill('#email', 'delegate.kz@example.org');
+await page.fill('#password', 'chaikhana-demo');
+await page.click('main button[type=submit]');
+await page.waitForTimeout(3000);
+console.log(page.url());
+await browser.close();
