@@ -23,10 +23,10 @@ export function TopicBadge({ name }: { name: string }) {
   return <span className="badge badge-topic">{name}</span>;
 }
 
-export function StatusBadge({ status }: { status: Status }) {
+export function StatusBadge({ status, testId }: { status: Status; testId?: string }) {
   const t = useTranslations('Common');
   return (
-    <span className={`badge status status-${status}`} data-status={status}>
+    <span className={`badge status status-${status}`} data-status={status} data-testid={testId}>
       {t(`status.${status}`)}
     </span>
   );

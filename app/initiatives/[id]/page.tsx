@@ -60,7 +60,7 @@ export default async function InitiativePage({ params }: Params) {
         </p>
         <header className="stack">
           <div className="row">
-            <StatusBadge status={initiative.status} />
+            <StatusBadge status={initiative.status} testId="initiative-status" />
             <FormatLabel label={initiative.label} />
             {initiative.openToJoin ? <span className="badge badge-topic">{t('openToJoin')}</span> : null}
           </div>
