@@ -1,6 +1,7 @@
 'use client';
 
 import { signIn } from 'next-auth/react';
+import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useEffect, useRef } from 'react';
 import { FormError, FormField } from '@/components/form-field';
@@ -11,6 +12,7 @@ import { registerAction } from './actions';
 export function RegisterForm({ inviteCode }: { inviteCode: string }) {
   const t = useTranslations('Register');
   const tc = useTranslations('Common');
+  const router = useRouter();
   const credentials = useRef<{ email: string; password: string } | null>(null);
   const { state, pending, formProps } = useFormAction(registerAction, null, (form) => {
     credentials.current = { email: String(form.get('email') ?? ''), password: String(form.get('password') ?? '') };
@@ -19,9 +21,12 @@ export function RegisterForm({ inviteCode }: { inviteCode: string }) {
 
   useEffect(() => {
     if (state?.ok && credentials.current) {
-      void signIn('credentials', { ...credentials.current, redirect: false }).then(() => window.location.assign('/rooms'));
+      void signIn('credentials', { ...credentials.current, redirect: false }).then(() => {
+        router.replace('/rooms');
+        router.refresh();
+      });
     }
-  }, [state]);
+  }, [state, router]);
 
   return (
     <form className="form" method="post" noValidate {...formProps}>

@@ -1,11 +1,13 @@
 'use client';
 
 import { signIn } from 'next-auth/react';
+import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
 
 export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string; initialError: string | null }) {
   const t = useTranslations('SignIn');
+  const router = useRouter();
   const [error, setError] = useState<string | null>(initialError);
   const [pending, setPending] = useState(false);
 
@@ -24,7 +26,8 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
       setError(result?.status === 429 ? t('tooMany') : t('failed'));
       return;
     }
-    window.location.assign(callbackUrl);
+    router.replace(callbackUrl);
+    router.refresh();
   }
 
   return (

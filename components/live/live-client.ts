@@ -36,8 +36,16 @@ export class LiveClient {
   private readonly closedListeners = new Set<(channel: string, reason: string) => void>();
   status: LiveStatus = 'connecting';
 
-  constructor() {
-    this.socket = io({ path: '/socket.io', transports: ['websocket'], reconnectionDelayMax: 5000 });
+  /** In the browser: same origin, the cookie goes by itself. Tests pass a URL and the cookie header. */
+  constructor(options: { url?: string; extraHeaders?: Record<string, string>; reconnectionDelay?: number } = {}) {
+    const settings = {
+      path: '/socket.io',
+      transports: ['websocket'],
+      reconnectionDelay: options.reconnectionDelay ?? 1000,
+      reconnectionDelayMax: 5000,
+      extraHeaders: options.extraHeaders,
+    };
+    this.socket = options.url ? io(options.url, settings) : io(settings);
     this.socket.on('connect', () => {
       this.setStatus('live');
       for (const name of this.channels.keys()) this.subscribe(name);
@@ -86,7 +94,7 @@ export class LiveClient {
         this.closedListeners.forEach((l) => l(channel, answer.error));
         return;
       }
-      if (answer.truncated) window.location.reload();
+      if (answer.truncated && typeof window !== 'undefined') window.location.reload();
       for (const event of answer.missed) this.deliverTo(state, event);
     });
   }
@@ -124,6 +132,15 @@ export class LiveClient {
     } catch {
       return { ok: false, error: 'timeout' };
     }
+  }
+
+  close(): void {
+    this.socket.disconnect();
+  }
+
+  /** Drops the connection as a network failure would; the client reconnects by itself. */
+  simulateDrop(): void {
+    this.socket.io.engine?.close();
   }
 
   get connected(): boolean {

@@ -26,10 +26,10 @@ export interface TestServer {
  * Starts the real production server (`node --import tsx server.ts`, the build in .next) on an
  * ephemeral port with a fresh SQLite file in a temporary folder.
  */
-export async function startServer(options: { demo?: boolean; env?: Record<string, string> } = {}): Promise<TestServer> {
+export async function startServer(options: { demo?: boolean; env?: Record<string, string>; dbPath?: string } = {}): Promise<TestServer> {
   if (!fs.existsSync(path.join(ROOT, '.next', 'BUILD_ID'))) throw new Error('No production build: run `npm run build` first (npm test does).');
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chaikhana-test-'));
-  const dbPath = path.join(dir, 'chaikhana.db');
+  const dir = options.dbPath ? path.dirname(options.dbPath) : fs.mkdtempSync(path.join(os.tmpdir(), 'chaikhana-test-'));
+  const dbPath = options.dbPath ?? path.join(dir, 'chaikhana.db');
   let child: ChildProcess | null = null;
   let log = '';
   let port = 0;

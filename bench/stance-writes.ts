@@ -1,0 +1,161 @@
+/**
+ * Stance writes through the HTTP API under load, beside the raw better-sqlite3 rate for the same
+ * transaction, and list latency — on 10,000 initiatives and 100,000 events.
+ *
+ *   npm run build && npx tsx bench/stance-writes.ts        (BENCH_SECONDS=60 WRITERS=50 by default)
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { hash } from '@node-rs/argon2';
+import { CA_STATES, type Position, type StateCode, type Status } from '../lib/consensus/codes';
+import { evaluateConsensus } from '../lib/consensus/consensus';
+import { PARTNER_ROWS, STATE_ROWS, TOPIC_ROWS } from '../lib/reference/seed-data';
+import { Client } from '../tests/helpers/client';
+import { startServer } from '../tests/helpers/server';
+import { generateDataset } from './lib/dataset';
+import { httpClient } from './lib/http-load';
+import { machine, round, summarize } from './lib/stats';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
+const WRITERS = Number(process.env.WRITERS ?? 50);
+const INITIATIVES = Number(process.env.INITIATIVES ?? 10_000);
+const EVENTS = Number(process.env.EVENTS ?? 100_000);
+const POSITIONS_CYCLE: Position[] = ['endorse', 'reservation', 'pending', 'step_aside'];
+
+function migratedDatabase(file: string): Database.Database {
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  for (const migration of fs.readdirSync('db/migrations').filter((f) => f.endsWith('.sql')).sort()) {
+    for (const statement of fs.readFileSync(path.join('db/migrations', migration), 'utf8').split('--> statement-breakpoint')) db.exec(statement);
+  }
+  for (const s of STATE_ROWS) db.prepare('INSERT INTO states VALUES (@code, @nameEn, @nameRu, @sort)').run(s);
+  for (const p of PARTNER_ROWS) db.prepare('INSERT INTO partners VALUES (@code, @nameEn, @nameRu)').run(p);
+  for (const t of TOPIC_ROWS) db.prepare('INSERT INTO topics VALUES (@slug, @nameEn, @nameRu)').run(t);
+  return db;
+}
+
+/** The same transaction as the set-stance service, written directly against better-sqlite3. */
+function rawStanceRate(file: string, initiativeIds: number[], delegateIds: Record<StateCode, number>, seconds: number): number {
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  const read = db.prepare('SELECT position, note, acceding FROM stances WHERE initiative_id = ? AND state_code = ?');
+  const update = db.prepare('UPDATE stances SET position = ?, note = ?, set_at = ?, set_by = ?, acceding = 0 WHERE initiative_id = ? AND state_code = ?');
+  const event = db.prepare('INSERT INTO events (type, thread_id, initiative_id, actor_id, actor, payload, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const all = db.prepare('SELECT state_code AS state, position, acceding FROM stances WHERE initiative_id = ?');
+  const partners = db.prepare('SELECT partner_code AS code FROM initiative_partners WHERE initiative_id = ?');
+  const current = db.prepare('SELECT thread_id AS threadId, status, label, formalized_at AS formalizedAt FROM initiatives WHERE id = ?');
+  const store = db.prepare('UPDATE initiatives SET status = ?, format = ?, label = ?, minus = ?, updated_at = ? WHERE id = ?');
+  const write = db.transaction((id: number, state: StateCode, position: Position) => {
+    const at = new Date().toISOString();
+    const before = read.get(id, state) as { position: Position; note: string | null };
+    const initiative = current.get(id) as { threadId: number; status: Status; label: string; formalizedAt: string | null };
+    update.run(position, before.note, at, delegateIds[state], id, state);
+    event.run('stance.changed', initiative.threadId, id, delegateIds[state], '{"id":1,"name":"Delegate","affiliation":"government","state":"KZ"}', JSON.stringify({ state, from: before.position, to: position, note: null }), at);
+    const result = evaluateConsensus({
+      stances: (all.all(id) as { state: StateCode; position: Position; acceding: number }[]).map((s) => ({ ...s, acceding: Boolean(s.acceding) })),
+      partners: (partners.all(id) as { code: string }[]).map((p) => p.code),
+      formalized: initiative.formalizedAt !== null,
+    });
+    store.run(result.status, result.format, result.label, result.minus.join(','), at, id);
+    if (result.status !== initiative.status || result.label !== initiative.label) {
+      event.run('status.changed', initiative.threadId, id, delegateIds[state], null, JSON.stringify({ from: initiative.status, to: result.status, label: result.label }), at);
+    }
+  });
+  let count = 0;
+  const end = performance.now() + seconds * 1000;
+  while (performance.now() < end) {
+    for (let i = 0; i < 100; i++) {
+      const state = CA_STATES[count % 5];
+      write.immediate(initiativeIds[(count * 7919) % initiativeIds.length], state, POSITIONS_CYCLE[count % 4]);
+      count++;
+    }
+  }
+  db.close();
+  return count / seconds;
+}
+
+async function main() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chaikhana-bench-'));
+  const file = path.join(dir, 'chaikhana.db');
+  console.log(`Machine: ${machine()}; load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(`Dataset: ${INITIATIVES} initiatives, ${INITIATIVES * 5} stances, ${EVENTS} events → ${file}`);
+  const db = migratedDatabase(file);
+  const password = 'bench-password-123';
+  const dataset = generateDataset(db, { initiatives: INITIATIVES, events: EVENTS, passwordHash: await hash(password) });
+  db.close();
+  fs.copyFileSync(file, path.join(dir, 'raw.db'));
+
+  const server = await startServer({ dbPath: file, demo: false });
+  try {
+    const cookies: Record<string, string> = {};
+    for (const delegate of dataset.delegates) {
+      const client = new Client(server.url);
+      await client.signIn(delegate.email, password);
+      cookies[delegate.state] = client.cookieHeader();
+    }
+    const request = httpClient(server.url, WRITERS + 4);
+
+    // Warm up the route and the statement cache.
+    for (let i = 0; i < 200; i++) {
+      const state = CA_STATES[i % 5];
+      await request('PUT', `/api/v1/initiatives/${dataset.initiativeIds[i]}/stances/${state}`, { cookie: cookies[state] }, JSON.stringify({ position: 'endorse' }));
+    }
+
+    const latencies: number[] = [];
+    const statuses = new Map<number, number>();
+    let n = 0;
+    const end = performance.now() + SECONDS * 1000;
+    await Promise.all(
+      Array.from({ length: WRITERS }, async (_, w) => {
+        const state = CA_STATES[w % 5];
+        while (performance.now() < end) {
+          const i = n++;
+          const id = dataset.initiativeIds[(i * 7919 + w) % dataset.initiativeIds.length];
+          const result = await request('PUT', `/api/v1/initiatives/${id}/stances/${state}`, { cookie: cookies[state] }, JSON.stringify({ position: POSITIONS_CYCLE[i % 4] }));
+          latencies.push(result.ms);
+          statuses.set(result.status, (statuses.get(result.status) ?? 0) + 1);
+        }
+      }),
+    );
+    const ok = statuses.get(200) ?? 0;
+    const writes = { ...summarize(latencies), perSecond: round(ok / SECONDS, 0), errors: latencies.length - ok, statuses: Object.fromEntries(statuses) };
+
+    // Reads: the keyset-paginated list with a filter, one request at a time.
+    const reads: number[] = [];
+    for (let i = 0; i < 300; i++) {
+      const state = CA_STATES[i % 5];
+      const filter = ['status=consultation', `state=${state}`, 'format=CA-3', 'topic=water'][i % 4];
+      const result = await request('GET', `/api/v1/initiatives?limit=50&${filter}`, { cookie: cookies[state] });
+      if (result.status !== 200) throw new Error(`GET initiatives → ${result.status}`);
+      reads.push(result.ms);
+    }
+    await server.stop();
+
+    const raw = rawStanceRate(path.join(dir, 'raw.db'), dataset.initiativeIds, Object.fromEntries(dataset.delegates.map((d) => [d.state, d.id])) as Record<StateCode, number>, Math.min(10, SECONDS));
+    const report = {
+      date: new Date().toISOString(),
+      machine: machine(),
+      seconds: SECONDS,
+      writers: WRITERS,
+      dataset: { initiatives: INITIATIVES, events: EVENTS },
+      httpStanceWrites: writes,
+      rawSqliteStanceWritesPerSecond: round(raw, 0),
+      ratio: round(writes.perSecond / raw, 3),
+      listInitiativesLimit50: summarize(reads),
+    };
+    console.log(JSON.stringify(report, null, 2));
+    fs.mkdirSync('bench/results', { recursive: true });
+    fs.writeFileSync(`bench/results/stance-writes-${Date.now()}.json`, JSON.stringify(report, null, 2));
+  } finally {
+    await server.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();
