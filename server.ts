@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 
 const dev = process.argv.includes('--dev');
 (process.env as Record<string, string>).NODE_ENV = dev ? 'development' : 'production';
@@ -45,9 +46,11 @@ async function main(): Promise<void> {
   let ready!: () => void;
   const whenReady = new Promise<void>((resolve) => (ready = resolve));
 
+  const metrics = process.env.CHAIKHANA_METRICS === '1' ? serverMetrics() : null;
   const server = http.createServer(async (req, res) => {
     // Our own record of the peer address (rate limits), never the client's claim.
     req.headers[CLIENT_ADDRESS_HEADER] = req.socket.remoteAddress ?? 'unknown';
+    if (metrics && req.url?.startsWith('/__metrics')) return metrics(req, res);
     if (!handle) await whenReady;
     await handle!(req, res);
   });
@@ -91,6 +94,33 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
+}
+
+/**
+ * Benchmarks only (CHAIKHANA_METRICS=1, loopback clients): event-loop delay and memory of this
+ * process. `?reset=1` restarts the delay histogram; `?gc=1` collects first (needs --expose-gc).
+ */
+function serverMetrics() {
+  const delay = monitorEventLoopDelay({ resolution: 10 });
+  delay.enable();
+  return (req: http.IncomingMessage, res: http.ServerResponse) => {
+    const loopback = ['127.0.0.1', '::1', '::ffff:127.0.0.1'].includes(req.socket.remoteAddress ?? '');
+    if (!loopback) {
+      res.writeHead(404).end();
+      return;
+    }
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const collect = (globalThis as { gc?: () => void }).gc;
+    if (url.searchParams.has('gc') && collect) collect();
+    const memory = process.memoryUsage();
+    const body = {
+      rss: memory.rss,
+      heapUsed: memory.heapUsed,
+      eventLoopDelayMs: { p50: delay.percentile(50) / 1e6, p99: delay.percentile(99) / 1e6, max: delay.max / 1e6 },
+    };
+    if (url.searchParams.has('reset')) delay.reset();
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+  };
 }
 
 main().catch((error) => {

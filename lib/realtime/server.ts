@@ -79,6 +79,8 @@ export function startRealtime(httpServer: http.Server): { io: Io; close(): Promi
       socket.data.participantId = auth.viewer.id;
       socket.data.tokenVersion = auth.viewer.tokenVersion;
       socket.data.channels = new Set();
+      // The handshake's request (headers, buffers) is no longer needed: release it (~memory per socket).
+      (socket.conn as unknown as { request: unknown }).request = null;
       next();
     } catch {
       next(new Error('unauthorized'));
