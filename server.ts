@@ -19,16 +19,19 @@ async function main(): Promise<void> {
   const { readEnv } = await import('./lib/env');
   const { ensureAuthSecret } = await import('./lib/auth/secret');
   const { sqlite, closeDatabase } = await import('./db/client');
+  const { startCheckpointer } = await import('./db/checkpointer');
   const { applyMigrations } = await import('./db/migrate');
   const { seedReferenceData } = await import('./db/seed-reference');
   const { seedDemoIfEmpty, DEMO_ACCOUNTS, DEMO_PASSWORD } = await import('./db/demo/seed-demo');
   const { CLIENT_ADDRESS_HEADER } = await import('./lib/http/client-address');
   const { startRealtime } = await import('./lib/realtime/server');
+  const { handleApiRequest, isApiPath } = await import('./lib/http/node-api');
 
   const env = readEnv();
   ensureAuthSecret();
   sqlite();
   applyMigrations();
+  const checkpointer = startCheckpointer();
   seedReferenceData();
   const seeded = env.CHAIKHANA_DEMO === '1' ? await seedDemoIfEmpty() : false;
 
@@ -51,6 +54,14 @@ async function main(): Promise<void> {
     // Our own record of the peer address (rate limits), never the client's claim.
     req.headers[CLIENT_ADDRESS_HEADER] = req.socket.remoteAddress ?? 'unknown';
     if (metrics && req.url?.startsWith('/__metrics')) return metrics(req, res);
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (isApiPath(url.pathname)) {
+      return handleApiRequest(req, res, url).catch((error) => {
+        console.error('API request failed', error);
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
+        res.end('{"error":{"code":"internal","message":"Something went wrong on our side"}}');
+      });
+    }
     if (!handle) await whenReady;
     await handle!(req, res);
   });
@@ -86,6 +97,7 @@ async function main(): Promise<void> {
     realtime
       .close()
       .catch(() => {})
+      .then(() => checkpointer.stop())
       .finally(() => {
         server.closeAllConnections();
         closeDatabase();

@@ -9,13 +9,12 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { hash } from '@node-rs/argon2';
 import { io, type Socket } from 'socket.io-client';
 import { CA_STATES } from '../lib/consensus/codes';
-import { PARTNER_ROWS, STATE_ROWS, TOPIC_ROWS } from '../lib/reference/seed-data';
 import { Client } from '../tests/helpers/client';
 import { startServer, type TestServer } from '../tests/helpers/server';
+import { withMigratedDatabase } from './lib/database';
 import { generateDataset } from './lib/dataset';
 import { httpClient } from './lib/http-load';
 import { machine, round, summarize } from './lib/stats';
@@ -32,17 +31,6 @@ interface Metrics {
   eventLoopDelayMs: { p50: number; p99: number; max: number };
 }
 
-function migrated(file: string): Database.Database {
-  const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  for (const migration of fs.readdirSync('db/migrations').filter((f) => f.endsWith('.sql')).sort()) {
-    for (const statement of fs.readFileSync(path.join('db/migrations', migration), 'utf8').split('--> statement-breakpoint')) db.exec(statement);
-  }
-  for (const s of STATE_ROWS) db.prepare('INSERT INTO states VALUES (@code, @nameEn, @nameRu, @sort)').run(s);
-  for (const p of PARTNER_ROWS) db.prepare('INSERT INTO partners VALUES (@code, @nameEn, @nameRu)').run(p);
-  for (const t of TOPIC_ROWS) db.prepare('INSERT INTO topics VALUES (@slug, @nameEn, @nameRu)').run(t);
-  return db;
-}
 
 async function metrics(baseUrl: string, query = ''): Promise<Metrics> {
   return (await fetch(`${baseUrl}/__metrics${query}`)).json() as Promise<Metrics>;
@@ -156,14 +144,15 @@ async function main() {
   const maxN = Math.max(...SIZES);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chaikhana-fanout-'));
   const file = path.join(dir, 'chaikhana.db');
-  const db = migrated(file);
   const password = 'bench-password-123';
   const passwordHash = await hash(password);
-  const dataset = generateDataset(db, { initiatives: RATE * SECONDS * SIZES.length + 100, events: 10_000, passwordHash, rooms: 20 });
   const viewers = Math.ceil(maxN / PER_PARTICIPANT);
-  const insert = db.prepare(`INSERT INTO participants (email, name, password_hash, affiliation, role, created_at) VALUES (?, ?, ?, 'observer', 'participant', ?)`);
-  for (let v = 0; v < viewers; v++) insert.run(`viewer${v}@bench.example`, `Viewer ${v}`, passwordHash, new Date().toISOString());
-  db.close();
+  const dataset = withMigratedDatabase(file, (db) => {
+    const generated = generateDataset(db, { initiatives: RATE * SECONDS * SIZES.length + 100, events: 10_000, passwordHash, rooms: 20 });
+    const insert = db.prepare(`INSERT INTO participants (email, name, password_hash, affiliation, role, created_at) VALUES (?, ?, ?, 'observer', 'participant', ?)`);
+    for (let v = 0; v < viewers; v++) insert.run(`viewer${v}@bench.example`, `Viewer ${v}`, passwordHash, new Date().toISOString());
+    return generated;
+  });
 
   const server = await startServer({ dbPath: file, demo: false, env: { CHAIKHANA_METRICS: '1', NODE_OPTIONS: '--expose-gc' } });
   try {
@@ -179,7 +168,7 @@ async function main() {
     const results: Record<string, unknown>[] = [];
     let offset = 0;
     for (const n of SIZES) {
-      const ids = dataset.initiativeIds.slice(offset, offset + RATE * SECONDS);
+      const ids = dataset.openInitiativeIds.slice(offset, offset + RATE * SECONDS);
       offset += RATE * SECONDS;
       const ours = await runOurs(server, cookies, writer.cookieHeader(), ids, n);
       const bare = await runBare(n);

@@ -11,9 +11,9 @@ import Database from 'better-sqlite3';
 import { hash } from '@node-rs/argon2';
 import { CA_STATES, type Position, type StateCode, type Status } from '../lib/consensus/codes';
 import { evaluateConsensus } from '../lib/consensus/consensus';
-import { PARTNER_ROWS, STATE_ROWS, TOPIC_ROWS } from '../lib/reference/seed-data';
 import { Client } from '../tests/helpers/client';
 import { startServer } from '../tests/helpers/server';
+import { withMigratedDatabase } from './lib/database';
 import { generateDataset } from './lib/dataset';
 import { httpClient } from './lib/http-load';
 import { machine, round, summarize } from './lib/stats';
@@ -24,19 +24,6 @@ const INITIATIVES = Number(process.env.INITIATIVES ?? 10_000);
 const EVENTS = Number(process.env.EVENTS ?? 100_000);
 const POSITIONS_CYCLE: Position[] = ['endorse', 'reservation', 'pending', 'step_aside'];
 
-function migratedDatabase(file: string): Database.Database {
-  const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  db.pragma('foreign_keys = ON');
-  for (const migration of fs.readdirSync('db/migrations').filter((f) => f.endsWith('.sql')).sort()) {
-    for (const statement of fs.readFileSync(path.join('db/migrations', migration), 'utf8').split('--> statement-breakpoint')) db.exec(statement);
-  }
-  for (const s of STATE_ROWS) db.prepare('INSERT INTO states VALUES (@code, @nameEn, @nameRu, @sort)').run(s);
-  for (const p of PARTNER_ROWS) db.prepare('INSERT INTO partners VALUES (@code, @nameEn, @nameRu)').run(p);
-  for (const t of TOPIC_ROWS) db.prepare('INSERT INTO topics VALUES (@slug, @nameEn, @nameRu)').run(t);
-  return db;
-}
 
 /** The same transaction as the set-stance service, written directly against better-sqlite3. */
 function rawStanceRate(file: string, initiativeIds: number[], delegateIds: Record<StateCode, number>, seconds: number): number {
@@ -44,6 +31,8 @@ function rawStanceRate(file: string, initiativeIds: number[], delegateIds: Recor
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
+  // The server's setting: checkpoints happen elsewhere (its worker thread), not after commits.
+  db.pragma('wal_autocheckpoint = 10000');
   const read = db.prepare('SELECT position, note, acceding FROM stances WHERE initiative_id = ? AND state_code = ?');
   const update = db.prepare('UPDATE stances SET position = ?, note = ?, set_at = ?, set_by = ?, acceding = 0 WHERE initiative_id = ? AND state_code = ?');
   const event = db.prepare('INSERT INTO events (type, thread_id, initiative_id, actor_id, actor, payload, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
@@ -85,10 +74,9 @@ async function main() {
   const file = path.join(dir, 'chaikhana.db');
   console.log(`Machine: ${machine()}; load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   console.log(`Dataset: ${INITIATIVES} initiatives, ${INITIATIVES * 5} stances, ${EVENTS} events → ${file}`);
-  const db = migratedDatabase(file);
   const password = 'bench-password-123';
-  const dataset = generateDataset(db, { initiatives: INITIATIVES, events: EVENTS, passwordHash: await hash(password) });
-  db.close();
+  const passwordHash = await hash(password);
+  const dataset = withMigratedDatabase(file, (db) => generateDataset(db, { initiatives: INITIATIVES, events: EVENTS, passwordHash }));
   fs.copyFileSync(file, path.join(dir, 'raw.db'));
 
   const server = await startServer({ dbPath: file, demo: false });
@@ -104,7 +92,7 @@ async function main() {
     // Warm up the route and the statement cache.
     for (let i = 0; i < 200; i++) {
       const state = CA_STATES[i % 5];
-      await request('PUT', `/api/v1/initiatives/${dataset.initiativeIds[i]}/stances/${state}`, { cookie: cookies[state] }, JSON.stringify({ position: 'endorse' }));
+      await request('PUT', `/api/v1/initiatives/${dataset.openInitiativeIds[i]}/stances/${state}`, { cookie: cookies[state] }, JSON.stringify({ position: 'endorse' }));
     }
 
     const latencies: number[] = [];
@@ -116,7 +104,7 @@ async function main() {
         const state = CA_STATES[w % 5];
         while (performance.now() < end) {
           const i = n++;
-          const id = dataset.initiativeIds[(i * 7919 + w) % dataset.initiativeIds.length];
+          const id = dataset.openInitiativeIds[(i * 7919 + w) % dataset.openInitiativeIds.length];
           const result = await request('PUT', `/api/v1/initiatives/${id}/stances/${state}`, { cookie: cookies[state] }, JSON.stringify({ position: POSITIONS_CYCLE[i % 4] }));
           latencies.push(result.ms);
           statuses.set(result.status, (statuses.get(result.status) ?? 0) + 1);
@@ -137,7 +125,7 @@ async function main() {
     }
     await server.stop();
 
-    const raw = rawStanceRate(path.join(dir, 'raw.db'), dataset.initiativeIds, Object.fromEntries(dataset.delegates.map((d) => [d.state, d.id])) as Record<StateCode, number>, Math.min(10, SECONDS));
+    const raw = rawStanceRate(path.join(dir, 'raw.db'), dataset.openInitiativeIds, Object.fromEntries(dataset.delegates.map((d) => [d.state, d.id])) as Record<StateCode, number>, Math.min(10, SECONDS));
     const report = {
       date: new Date().toISOString(),
       machine: machine(),

@@ -53,3 +53,4 @@ export function prepared(sql: string): Database.Statement {
   if (!statement) cache.set(sql, (statement = connection.prepare(sql)));
   return statement;
 }
+

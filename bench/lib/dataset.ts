@@ -8,6 +8,8 @@ export interface Dataset {
   facilitatorEmail: string;
   password: string;
   initiativeIds: number[];
+  /** Initiatives in open rooms: every delegate may see them. */
+  openInitiativeIds: number[];
 }
 
 /**
@@ -25,6 +27,7 @@ export function generateDataset(
   const partners = (db.prepare('SELECT code FROM partners').all() as { code: string }[]).map((p) => p.code);
   const delegates: Dataset['delegates'] = [];
   const initiativeIds: number[] = [];
+  const openInitiativeIds: number[] = [];
 
   db.transaction(() => {
     const participant = db.prepare(
@@ -41,9 +44,12 @@ export function generateDataset(
       `INSERT INTO threads (title, topic, summary, visibility, attribution, created_by, created_at, last_activity_at) VALUES (?, ?, ?, ?, 'named', ?, ?, ?)`,
     );
     const roomIds: number[] = [];
+    const openRooms = new Set<number>();
     for (let r = 0; r < rooms; r++) {
       const visibility = r % 10 === 9 ? 'discreet' : 'open';
-      roomIds.push(Number(thread.run(`Room ${r}`, pick(topics), 'A room of the benchmark.', visibility, facilitatorId, at, at).lastInsertRowid));
+      const id = Number(thread.run(`Room ${r}`, pick(topics), 'A room of the benchmark.', visibility, facilitatorId, at, at).lastInsertRowid);
+      roomIds.push(id);
+      if (visibility === 'open') openRooms.add(id);
     }
     const initiative = db.prepare(
       `INSERT INTO initiatives (thread_id, title, summary, open_to_join, status, format, label, minus, created_by, created_at, updated_at)
@@ -55,11 +61,13 @@ export function generateDataset(
       const positions: { state: StateCode; position: Position }[] = CA_STATES.map((state) => ({ state, position: pick(POSITIONS) }));
       const plus = random() < 0.3 ? [pick(partners)] : [];
       const result = evaluateConsensus({ stances: positions, partners: plus, formalized: false });
+      const roomId = pick(roomIds);
       const id = Number(
-        initiative.run(pick(roomIds), `Initiative ${i}: ${pick(['water', 'visas', 'grid', 'customs', 'health'])} cooperation`, 'Benchmark text.', result.status, result.format, result.label, result.minus.join(','), facilitatorId, at, at)
+        initiative.run(roomId, `Initiative ${i}: ${pick(['water', 'visas', 'grid', 'customs', 'health'])} cooperation`, 'Benchmark text.', result.status, result.format, result.label, result.minus.join(','), facilitatorId, at, at)
           .lastInsertRowid,
       );
       initiativeIds.push(id);
+      if (openRooms.has(roomId)) openInitiativeIds.push(id);
       for (const s of positions) stance.run(id, s.state, s.position, at, at);
       for (const p of plus) partner.run(id, p);
     }
@@ -81,7 +89,7 @@ export function generateDataset(
       );
     }
   })();
-  return { delegates, facilitatorEmail: 'facilitator@bench.example', password: 'bench-password-123', initiativeIds };
+  return { delegates, facilitatorEmail: 'facilitator@bench.example', password: 'bench-password-123', initiativeIds, openInitiativeIds };
 }
 
 function seeded(seed: number): () => number {

@@ -1,64 +1,68 @@
-import { NextResponse, type NextRequest } from 'next/server';
 import type { Viewer } from '../access/viewer';
 import { authenticate } from '../auth/authenticate';
 import { AppError, isAppError } from '../errors';
 import { opId } from '../validation/socket';
-import { readJsonBody } from './body';
 import { isSameOriginRequest } from './same-origin';
 
+/** What an API handler sees of a request, whatever serves it. */
 export interface ApiContext {
-  request: NextRequest;
+  method: string;
+  headers: Headers;
   params: Record<string, string>;
   query: Record<string, string>;
-  /** The JSON body (undefined when empty), size-limited and parsed. */
+  /** The JSON body (undefined when empty), size-limited and parsed on demand. */
   body: () => Promise<unknown>;
 }
 
-type RouteContext = { params: Promise<Record<string, string | string[]>> };
+export type ApiHandler = (ctx: ApiContext) => unknown;
 
-/** An API route that needs a signed-in participant (session cookie or API token). */
-export function apiRoute(
-  handler: (viewer: Viewer, ctx: ApiContext) => unknown,
-  options: { status?: number } = {},
-): (request: NextRequest, route: RouteContext) => Promise<NextResponse> {
-  return publicApiRoute(async (ctx) => {
-    const auth = await authenticate({ cookieHeader: ctx.request.headers.get('cookie'), authorization: ctx.request.headers.get('authorization') });
-    if (!auth) throw new AppError('unauthorized', 'Sign in or send a valid API token');
-    const writes = !['GET', 'HEAD', 'OPTIONS'].includes(ctx.request.method);
-    if (writes && auth.via === 'session' && !isSameOriginRequest(ctx.request.headers)) {
-      throw new AppError('forbidden', 'Cross-site request refused');
-    }
-    return handler(auth.viewer, ctx);
-  }, options);
+/** A response that is not JSON (exports). */
+export class RawResponse {
+  constructor(
+    readonly status: number,
+    readonly headers: Record<string, string>,
+    readonly body: string | Buffer,
+  ) {}
 }
 
-/** Maps the one AppError type to the PRODUCT.md error body; anything else is a logged 500. */
-export function publicApiRoute(
-  handler: (ctx: ApiContext) => unknown,
-  { status = 200 }: { status?: number } = {},
-): (request: NextRequest, route: RouteContext) => Promise<NextResponse> {
-  return async (request, route) => {
-    try {
-      const rawParams = route?.params ? await route.params : {};
-      const params = Object.fromEntries(Object.entries(rawParams).map(([k, v]) => [k, Array.isArray(v) ? v.join('/') : v]));
-      const query = Object.fromEntries(request.nextUrl.searchParams);
-      const result = await handler({ request, params, query, body: () => readJsonBody(request) });
-      if (result instanceof Response) return result as NextResponse;
-      return NextResponse.json(result ?? { ok: true }, { status, headers: { 'cache-control': 'no-store' } });
-    } catch (error) {
-      return errorResponse(error);
-    }
+export interface ApiResult {
+  status: number;
+  headers: Record<string, string>;
+  body: string | Buffer;
+}
+
+const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
+
+/** Needs a signed-in participant (session cookie or API token); cookie writes must be same-origin. */
+export function withViewer(handler: (viewer: Viewer, ctx: ApiContext) => unknown): ApiHandler {
+  return async (ctx) => {
+    const auth = await authenticate({ cookieHeader: ctx.headers.get('cookie'), authorization: ctx.headers.get('authorization') });
+    if (!auth) throw new AppError('unauthorized', 'Sign in or send a valid API token');
+    const writes = !['GET', 'HEAD', 'OPTIONS'].includes(ctx.method);
+    if (writes && auth.via === 'session' && !isSameOriginRequest(ctx.headers)) throw new AppError('forbidden', 'Cross-site request refused');
+    return handler(auth.viewer, ctx);
   };
 }
 
-export function errorResponse(error: unknown): NextResponse {
+/** Runs a handler and maps the one AppError type to the PRODUCT.md error body; anything else is a logged 500. */
+export async function runApiHandler(handler: ApiHandler, ctx: ApiContext, successStatus: number): Promise<ApiResult> {
+  try {
+    const result = await handler(ctx);
+    if (result instanceof RawResponse) return { status: result.status, headers: result.headers, body: result.body };
+    return { status: successStatus, headers: JSON_HEADERS, body: JSON.stringify(result ?? { ok: true }) };
+  } catch (error) {
+    return errorResult(error);
+  }
+}
+
+export function errorResult(error: unknown): ApiResult {
   if (isAppError(error)) {
-    const headers: Record<string, string> = { 'cache-control': 'no-store' };
+    const headers: Record<string, string> = { ...JSON_HEADERS };
     if (error.retryAfterSeconds) headers['retry-after'] = String(error.retryAfterSeconds);
-    return NextResponse.json(error.toBody(), { status: error.status, headers });
+    return { status: error.status, headers, body: JSON.stringify(error.toBody()) };
   }
   console.error('Unhandled API error', error);
-  return NextResponse.json({ error: { code: 'internal', message: 'Something went wrong on our side' } }, { status: 500 });
+  return { status: 500, headers: JSON_HEADERS, body: JSON.stringify({ error: { code: 'internal', message: 'Something went wrong on our side' } }) };
 }
 
 /** A numeric path id; anything else is a resource that does not exist. */
@@ -69,8 +73,8 @@ export function pathId(value: string | undefined): number {
 }
 
 /** The optional `Idempotency-Key` header: a client operation id, so a retried write applies once. */
-export function operationId(request: Request): string | undefined {
-  const key = request.headers.get('idempotency-key');
+export function operationId(headers: Headers): string | undefined {
+  const key = headers.get('idempotency-key');
   if (key === null) return undefined;
   const parsed = opId.safeParse(key);
   if (!parsed.success) throw new AppError('invalid', 'Invalid Idempotency-Key', { fields: { 'Idempotency-Key': parsed.error.issues[0].message } });

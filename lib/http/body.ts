@@ -2,23 +2,15 @@ import { AppError } from '../errors';
 
 export const MAX_BODY_BYTES = 100 * 1024;
 
-/** Reads a JSON body of at most MAX_BODY_BYTES (413 beyond), refusing what is not JSON (400). */
-export async function readJsonBody(request: Request, maxBytes = MAX_BODY_BYTES): Promise<unknown> {
-  const declared = Number(request.headers.get('content-length') ?? '0');
-  if (declared > maxBytes) throw tooLarge(maxBytes);
-  if (!request.body) return undefined;
-  const reader = request.body.getReader();
+/** Reads a JSON body of at most MAX_BODY_BYTES (413 beyond), refusing what is not UTF-8 JSON (400). */
+export async function readJsonBody(stream: AsyncIterable<Uint8Array>, contentLength: string | null | undefined, maxBytes = MAX_BODY_BYTES): Promise<unknown> {
+  if (Number(contentLength ?? '0') > maxBytes) throw tooLarge(maxBytes);
   const chunks: Uint8Array[] = [];
   let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel().catch(() => {});
-      throw tooLarge(maxBytes);
-    }
-    chunks.push(value);
+  for await (const chunk of stream) {
+    size += chunk.byteLength;
+    if (size > maxBytes) throw tooLarge(maxBytes);
+    chunks.push(chunk);
   }
   if (size === 0) return undefined;
   let text: string;

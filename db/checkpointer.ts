@@ -1,0 +1,25 @@
+import { Worker } from 'node:worker_threads';
+import { sqlite } from './client';
+
+/**
+ * Moves WAL checkpoints off the request path: a worker thread checkpoints every `intervalMs` on its
+ * own connection, and the main connection only checkpoints itself as a safety net past ~40 MB of WAL.
+ */
+export function startCheckpointer(intervalMs = 250): { stop(): Promise<void> } {
+  const connection = sqlite();
+  connection.pragma('wal_autocheckpoint = 10000');
+  const worker = new Worker(new URL('./checkpoint-worker.mjs', import.meta.url), { workerData: { file: connection.name, intervalMs } });
+  worker.unref();
+  return {
+    stop: () =>
+      new Promise<void>((resolve) => {
+        const timeout = setTimeout(() => void worker.terminate().then(() => resolve()), 2000);
+        worker.once('message', () => {
+          clearTimeout(timeout);
+          resolve();
+        });
+        worker.once('error', () => resolve());
+        worker.postMessage('stop');
+      }),
+  };
+}

@@ -1,0 +1,123 @@
+import { prepared } from '../../db/client';
+import { sessionUser } from '../access/viewer';
+import { AppError } from '../errors';
+import { clientAddress } from '../http/client-address';
+import { operationId, pathId, withViewer, type ApiHandler } from '../http/api-route';
+import { listEvents } from '../services/events/list-events';
+import { editInitiative } from '../services/initiatives/edit-initiative';
+import { addEndorsement, removeEndorsement } from '../services/initiatives/endorsements';
+import { formalizeInitiative } from '../services/initiatives/formalize-initiative';
+import { getInitiative } from '../services/initiatives/get-initiative';
+import { joinInitiative } from '../services/initiatives/join-initiative';
+import { listInitiatives } from '../services/initiatives/list-initiatives';
+import { proposeInitiative } from '../services/initiatives/propose-initiative';
+import { setStance } from '../services/initiatives/set-stance';
+import { createApiToken, listApiTokens, revokeApiToken } from '../services/participants/api-tokens';
+import { setDelegation } from '../services/participants/delegations';
+import { listParticipants } from '../services/participants/directory';
+import { createInvite, listInvites } from '../services/participants/invites';
+import { registerParticipant } from '../services/participants/register';
+import { checkRegistrationRate } from '../services/rate-limits';
+import { createThread } from '../services/threads/create-thread';
+import { getThread } from '../services/threads/get-thread';
+import { listThreads } from '../services/threads/list-threads';
+import { addMember, listMembers, removeMember } from '../services/threads/members';
+import { listMessages, postMessage } from '../services/threads/messages';
+
+export interface Route {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  path: string;
+  handler: ApiHandler;
+  /** The status of a success (201 for creations). */
+  status?: number;
+}
+
+const all = <T>(items: T[]) => ({ items, next: null });
+
+/**
+ * The JSON API (PRODUCT.md), one line per endpoint: each calls one service, which validates,
+ * authorizes and writes. Served by the custom server ahead of Next (see lib/http/node-api.ts).
+ */
+export const ROUTES: Route[] = [
+  {
+    method: 'GET',
+    path: '/api/health',
+    handler: () => {
+      prepared('SELECT 1').get();
+      return { status: 'ok' };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/register',
+    status: 201,
+    handler: async ({ headers, body }) => {
+      const input = await body();
+      await checkRegistrationRate(clientAddress(headers));
+      return registerParticipant(input);
+    },
+  },
+  { method: 'GET', path: '/api/v1/me', handler: withViewer((viewer) => sessionUser(viewer)) },
+  { method: 'GET', path: '/api/v1/me/tokens', handler: withViewer((viewer) => all(listApiTokens(viewer))) },
+  { method: 'POST', path: '/api/v1/me/tokens', status: 201, handler: withViewer(async (viewer, { body }) => createApiToken(viewer, await body())) },
+  {
+    method: 'DELETE',
+    path: '/api/v1/me/tokens/:id',
+    handler: withViewer((viewer, { params }) => {
+      revokeApiToken(viewer, pathId(params.id));
+      return { revoked: true };
+    }),
+  },
+
+  { method: 'GET', path: '/api/v1/threads', handler: withViewer((viewer, { query }) => listThreads(viewer, query)) },
+  { method: 'POST', path: '/api/v1/threads', status: 201, handler: withViewer(async (viewer, { body }) => createThread(viewer, await body())) },
+  { method: 'GET', path: '/api/v1/threads/:id', handler: withViewer((viewer, { params }) => getThread(viewer, pathId(params.id))) },
+  { method: 'GET', path: '/api/v1/threads/:id/members', handler: withViewer((viewer, { params }) => all(listMembers(viewer, pathId(params.id)))) },
+  { method: 'POST', path: '/api/v1/threads/:id/members', status: 201, handler: withViewer(async (viewer, { params, body }) => addMember(viewer, pathId(params.id), await body())) },
+  { method: 'DELETE', path: '/api/v1/threads/:id/members/:userId', handler: withViewer((viewer, { params }) => removeMember(viewer, pathId(params.id), pathId(params.userId))) },
+  { method: 'GET', path: '/api/v1/threads/:id/messages', handler: withViewer((viewer, { params, query }) => listMessages(viewer, pathId(params.id), query)) },
+  {
+    method: 'POST',
+    path: '/api/v1/threads/:id/messages',
+    status: 201,
+    handler: withViewer(async (viewer, { params, body, headers }) => postMessage(viewer, pathId(params.id), await body(), operationId(headers))),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/threads/:id/initiatives',
+    handler: withViewer((viewer, { params, query }) => listInitiatives(viewer, { ...query, threadId: String(getThread(viewer, pathId(params.id)).id) })),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/threads/:id/initiatives',
+    status: 201,
+    handler: withViewer(async (viewer, { params, body }) => proposeInitiative(viewer, pathId(params.id), await body())),
+  },
+
+  { method: 'GET', path: '/api/v1/initiatives', handler: withViewer((viewer, { query }) => listInitiatives(viewer, query)) },
+  { method: 'GET', path: '/api/v1/initiatives/:id', handler: withViewer((viewer, { params }) => getInitiative(viewer, pathId(params.id))) },
+  { method: 'PATCH', path: '/api/v1/initiatives/:id', handler: withViewer(async (viewer, { params, body }) => editInitiative(viewer, pathId(params.id), await body())) },
+  {
+    method: 'PUT',
+    path: '/api/v1/initiatives/:id/stances/:state',
+    handler: withViewer(async (viewer, { params, body, headers }) => setStance(viewer, pathId(params.id), params.state, await body(), operationId(headers))),
+  },
+  { method: 'POST', path: '/api/v1/initiatives/:id/join', handler: withViewer((viewer, { params }) => joinInitiative(viewer, pathId(params.id))) },
+  { method: 'POST', path: '/api/v1/initiatives/:id/endorsements', handler: withViewer((viewer, { params }) => addEndorsement(viewer, pathId(params.id))) },
+  { method: 'DELETE', path: '/api/v1/initiatives/:id/endorsements', handler: withViewer((viewer, { params }) => removeEndorsement(viewer, pathId(params.id))) },
+  { method: 'POST', path: '/api/v1/initiatives/:id/formalize', handler: withViewer((viewer, { params }) => formalizeInitiative(viewer, pathId(params.id))) },
+
+  { method: 'GET', path: '/api/v1/events', handler: withViewer((viewer, { query }) => listEvents(viewer, query)) },
+  { method: 'GET', path: '/api/v1/invites', handler: withViewer((viewer) => all(listInvites(viewer))) },
+  { method: 'POST', path: '/api/v1/invites', status: 201, handler: withViewer(async (viewer, { body }) => createInvite(viewer, await body())) },
+  { method: 'GET', path: '/api/v1/participants', handler: withViewer((viewer) => all(listParticipants(viewer))) },
+  {
+    method: 'POST',
+    path: '/api/v1/participants/:id/delegation',
+    handler: withViewer(async (viewer, { params, body }) => setDelegation(viewer, pathId(params.id), await body())),
+  },
+];
+
+export const notFoundHandler: ApiHandler = () => {
+  throw new AppError('not_found', 'No such API endpoint');
+};
