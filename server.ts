@@ -113,7 +113,7 @@ async function main(): Promise<void> {
  * process. `?reset=1` restarts the delay histogram; `?gc=1` collects first (needs --expose-gc).
  */
 function serverMetrics() {
-  const delay = monitorEventLoopDelay({ resolution: 10 });
+  const delay = monitorEventLoopDelay({ resolution: 1 });
   delay.enable();
   return (req: http.IncomingMessage, res: http.ServerResponse) => {
     const loopback = ['127.0.0.1', '::1', '::ffff:127.0.0.1'].includes(req.socket.remoteAddress ?? '');

@@ -6,7 +6,7 @@ import http from 'node:http';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Server } from 'socket.io';
 
-const delay = monitorEventLoopDelay({ resolution: 10 });
+const delay = monitorEventLoopDelay({ resolution: 1 });
 delay.enable();
 const server = http.createServer((req, res) => {
   if (req.url?.startsWith('/__metrics')) {

@@ -39,6 +39,7 @@ export function Conversation({
   const pendingOp = useRef<{ opId: string; body: string } | null>(null);
   const lastTyping = useRef(0);
   const listEnd = useRef<HTMLDivElement>(null);
+  const historyStart = useRef<HTMLDivElement>(null);
   const channel = `thread:${threadId}`;
   const presence = usePresence(threadId);
   const typing = useTyping(threadId);
@@ -61,8 +62,21 @@ export function Conversation({
     return () => document.removeEventListener('visibilitychange', markRead);
   }, [messages]);
 
+  // Scrolling up to the oldest loaded message loads the page before it.
+  useEffect(() => {
+    const sentinel = historyStart.current;
+    if (!sentinel || !cursor) return;
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting)) void loadOlder();
+    });
+    observer.observe(sentinel);
+    return () => observer.disconnect();
+    // loadOlder reads the current cursor; re-observing when it changes is enough.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [cursor]);
+
   async function loadOlder() {
-    if (!cursor) return;
+    if (!cursor || loadingOlder) return;
     setLoadingOlder(true);
     const response = await fetch(`/api/v1/threads/${threadId}/messages?before=${cursor}&limit=50`);
     setLoadingOlder(false);
@@ -117,6 +131,7 @@ export function Conversation({
           {t('channelClosed')}
         </p>
       ) : null}
+      <div ref={historyStart} />
       {cursor ? (
         <button className="button button-secondary" type="button" onClick={loadOlder} disabled={loadingOlder}>
           {t('loadOlder')}
