@@ -22,6 +22,7 @@ async function main(): Promise<void> {
   const { startCheckpointer } = await import('./db/checkpointer');
   const { applyMigrations } = await import('./db/migrate');
   const { seedReferenceData } = await import('./db/seed-reference');
+  const { ensureDashboardTotals } = await import('./lib/services/dashboard/totals');
   const { seedDemoIfEmpty, DEMO_ACCOUNTS, DEMO_PASSWORD } = await import('./db/demo/seed-demo');
   const { CLIENT_ADDRESS_HEADER } = await import('./lib/http/client-address');
   const { startRealtime } = await import('./lib/realtime/server');
@@ -33,6 +34,7 @@ async function main(): Promise<void> {
   applyMigrations();
   const checkpointer = startCheckpointer();
   seedReferenceData();
+  ensureDashboardTotals();
   const seeded = env.CHAIKHANA_DEMO === '1' ? await seedDemoIfEmpty() : false;
 
   if (!dev && !fs.existsSync(path.join(root, '.next', 'BUILD_ID'))) {

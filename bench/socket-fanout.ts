@@ -31,17 +31,27 @@ interface Metrics {
   eventLoopDelayMs: { p50: number; p99: number; max: number };
 }
 
-
 async function metrics(baseUrl: string, query = ''): Promise<Metrics> {
   return (await fetch(`${baseUrl}/__metrics${query}`)).json() as Promise<Metrics>;
 }
 
-async function openSockets(baseUrl: string, cookies: string[], count: number, subscribe: boolean, onEvent: (socket: number, event: { initiativeId?: number; type?: string; marker?: number }) => void): Promise<Socket[]> {
+async function openSockets(
+  baseUrl: string,
+  cookies: string[],
+  count: number,
+  subscribe: boolean,
+  onEvent: (socket: number, event: { initiativeId?: number; type?: string; marker?: number }) => void,
+): Promise<Socket[]> {
   const sockets: Socket[] = [];
   for (let i = 0; i < count; i += 50) {
     const batch = Array.from({ length: Math.min(50, count - i) }, (_, j) => {
       const index = i + j;
-      const socket = io(baseUrl, { transports: ['websocket'], reconnection: false, forceNew: true, extraHeaders: cookies.length ? { cookie: cookies[Math.floor(index / PER_PARTICIPANT)] } : {} });
+      const socket = io(baseUrl, {
+        transports: ['websocket'],
+        reconnection: false,
+        forceNew: true,
+        extraHeaders: cookies.length ? { cookie: cookies[Math.floor(index / PER_PARTICIPANT)] } : {},
+      });
       socket.on('event', (event) => onEvent(index, event));
       return new Promise<Socket>((resolve, reject) => {
         socket.once('connect', async () => {
@@ -102,7 +112,12 @@ async function runOurs(server: TestServer, cookies: string[], writerCookie: stri
     async (i) => {
       const id = initiativeIds[i];
       byInitiative.set(id, i);
-      const response = await request('PUT', `/api/v1/initiatives/${id}/stances/KZ`, { cookie: writerCookie }, JSON.stringify({ position: 'endorse' }));
+      const response = await request(
+        'PUT',
+        `/api/v1/initiatives/${id}/stances/KZ`,
+        { cookie: writerCookie },
+        JSON.stringify({ position: 'endorse' }),
+      );
       if (response.status !== 200) throw new Error(`write → ${response.status} ${response.body}`);
     },
     sentAt,
@@ -111,15 +126,25 @@ async function runOurs(server: TestServer, cookies: string[], writerCookie: stri
   const after = await metrics(server.url);
   sockets.forEach((s) => s.disconnect());
   await sleep(1500);
-  return { ...result, messagesPerWrite: round(received / result.expected, 2), delivery: summarize(deliveries), eventLoopDelayMs: after.eventLoopDelayMs, memory: { base, loaded } };
+  return {
+    ...result,
+    messagesPerWrite: round(received / result.expected, 2),
+    delivery: summarize(deliveries),
+    eventLoopDelayMs: after.eventLoopDelayMs,
+    memory: { base, loaded },
+  };
 }
 
 async function runBare(n: number) {
-  const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', 'bench/lib/bare-socketio-server.ts'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const port = await new Promise<number>((resolve) => child.stdout!.on('data', (d: Buffer) => {
-    const match = /listening on (\d+)/.exec(d.toString());
-    if (match) resolve(Number(match[1]));
-  }));
+  const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', 'bench/lib/bare-socketio-server.ts'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const port = await new Promise<number>((resolve) =>
+    child.stdout!.on('data', (d: Buffer) => {
+      const match = /listening on (\d+)/.exec(d.toString());
+      if (match) resolve(Number(match[1]));
+    }),
+  );
   const url = `http://localhost:${port}`;
   try {
     const sentAt = new Map<number, number>();
@@ -132,7 +157,16 @@ async function runBare(n: number) {
     const loaded = await metrics(url, '?gc=1&reset=1');
     const request = httpClient(url, 16);
     // The same payload shape and size as one of our stance.changed events.
-    const payload = (i: number) => ({ id: 100000 + i, type: 'stance.changed', threadId: 1, initiativeId: 1, marker: i, actor: { id: 2, name: 'Delegate KZ', affiliation: 'government', state: 'KZ' }, payload: { state: 'KZ', from: 'endorse', to: 'reservation', note: null }, createdAt: new Date().toISOString() });
+    const payload = (i: number) => ({
+      id: 100000 + i,
+      type: 'stance.changed',
+      threadId: 1,
+      initiativeId: 1,
+      marker: i,
+      actor: { id: 2, name: 'Delegate KZ', affiliation: 'government', state: 'KZ' },
+      payload: { state: 'KZ', from: 'endorse', to: 'reservation', note: null },
+      createdAt: new Date().toISOString(),
+    });
     const result = await drive(n, async (i) => void (await request('POST', '/emit', {}, JSON.stringify(payload(i)))), sentAt, deliveries);
     const after = await metrics(url);
     sockets.forEach((s) => s.disconnect());
@@ -151,14 +185,20 @@ async function main() {
   const viewers = Math.ceil(maxN / PER_PARTICIPANT);
   const dataset = withMigratedDatabase(file, (db) => {
     const generated = generateDataset(db, { initiatives: RATE * SECONDS * SIZES.length + 100, events: 10_000, passwordHash, rooms: 20 });
-    const insert = db.prepare(`INSERT INTO participants (email, name, password_hash, affiliation, role, created_at) VALUES (?, ?, ?, 'observer', 'participant', ?)`);
+    const insert = db.prepare(
+      `INSERT INTO participants (email, name, password_hash, affiliation, role, created_at) VALUES (?, ?, ?, 'observer', 'participant', ?)`,
+    );
     for (let v = 0; v < viewers; v++) insert.run(`viewer${v}@bench.example`, `Viewer ${v}`, passwordHash, new Date().toISOString());
     // One event per write, like the baseline's one broadcast: Uzbekistan's reservation keeps the
     // status at "reservations" while Kazakhstan moves between pending and endorse.
     const ids = JSON.stringify(generated.openInitiativeIds);
-    db.prepare(`UPDATE stances SET position = CASE state_code WHEN 'UZ' THEN 'reservation' ELSE 'pending' END WHERE initiative_id IN (SELECT value FROM json_each(?))`).run(ids);
+    db.prepare(
+      `UPDATE stances SET position = CASE state_code WHEN 'UZ' THEN 'reservation' ELSE 'pending' END WHERE initiative_id IN (SELECT value FROM json_each(?))`,
+    ).run(ids);
     db.prepare(`DELETE FROM initiative_partners WHERE initiative_id IN (SELECT value FROM json_each(?))`).run(ids);
-    db.prepare(`UPDATE initiatives SET status = 'reservations', format = 'CA-5', label = 'CA-5', minus = '' WHERE id IN (SELECT value FROM json_each(?))`).run(ids);
+    db.prepare(
+      `UPDATE initiatives SET status = 'reservations', format = 'CA-5', label = 'CA-5', minus = '' WHERE id IN (SELECT value FROM json_each(?))`,
+    ).run(ids);
     return generated;
   });
 
@@ -186,8 +226,21 @@ async function main() {
       });
       const row = {
         n,
-        ours: { messagesPerWrite: ours.messagesPerWrite, delivery: ours.delivery, writer: ours.writer, delivered: `${ours.delivered}/${ours.expected}`, eventLoopDelayMs: ours.eventLoopDelayMs, perSocket: perSocket(ours.memory) },
-        bare: { delivery: bare.delivery, writer: bare.writer, delivered: `${bare.delivered}/${bare.expected}`, eventLoopDelayMs: bare.eventLoopDelayMs, perSocket: perSocket(bare.memory) },
+        ours: {
+          messagesPerWrite: ours.messagesPerWrite,
+          delivery: ours.delivery,
+          writer: ours.writer,
+          delivered: `${ours.delivered}/${ours.expected}`,
+          eventLoopDelayMs: ours.eventLoopDelayMs,
+          perSocket: perSocket(ours.memory),
+        },
+        bare: {
+          delivery: bare.delivery,
+          writer: bare.writer,
+          delivered: `${bare.delivered}/${bare.expected}`,
+          eventLoopDelayMs: bare.eventLoopDelayMs,
+          perSocket: perSocket(bare.memory),
+        },
         p99Ratio: round(ours.delivery.p99 / bare.delivery.p99, 2),
       };
       console.log(JSON.stringify(row));

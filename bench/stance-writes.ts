@@ -24,7 +24,6 @@ const INITIATIVES = Number(process.env.INITIATIVES ?? 10_000);
 const EVENTS = Number(process.env.EVENTS ?? 100_000);
 const POSITIONS_CYCLE: Position[] = ['endorse', 'reservation', 'pending', 'step_aside'];
 
-
 /** The same transaction as the set-stance service, written directly against better-sqlite3. */
 function rawStanceRate(file: string, initiativeIds: number[], delegateIds: Record<StateCode, number>, seconds: number): number {
   const db = new Database(file);
@@ -34,8 +33,12 @@ function rawStanceRate(file: string, initiativeIds: number[], delegateIds: Recor
   // The server's setting: checkpoints happen elsewhere (its worker thread), not after commits.
   db.pragma('wal_autocheckpoint = 10000');
   const read = db.prepare('SELECT position, note, acceding FROM stances WHERE initiative_id = ? AND state_code = ?');
-  const update = db.prepare('UPDATE stances SET position = ?, note = ?, set_at = ?, set_by = ?, acceding = 0 WHERE initiative_id = ? AND state_code = ?');
-  const event = db.prepare('INSERT INTO events (type, thread_id, initiative_id, actor_id, actor, payload, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const update = db.prepare(
+    'UPDATE stances SET position = ?, note = ?, set_at = ?, set_by = ?, acceding = 0 WHERE initiative_id = ? AND state_code = ?',
+  );
+  const event = db.prepare(
+    'INSERT INTO events (type, thread_id, initiative_id, actor_id, actor, payload, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
   const all = db.prepare('SELECT state_code AS state, position, acceding FROM stances WHERE initiative_id = ?');
   const partners = db.prepare('SELECT partner_code AS code FROM initiative_partners WHERE initiative_id = ?');
   const current = db.prepare('SELECT thread_id AS threadId, status, label, formalized_at AS formalizedAt FROM initiatives WHERE id = ?');
@@ -45,15 +48,34 @@ function rawStanceRate(file: string, initiativeIds: number[], delegateIds: Recor
     const before = read.get(id, state) as { position: Position; note: string | null };
     const initiative = current.get(id) as { threadId: number; status: Status; label: string; formalizedAt: string | null };
     update.run(position, before.note, at, delegateIds[state], id, state);
-    event.run('stance.changed', initiative.threadId, id, delegateIds[state], '{"id":1,"name":"Delegate","affiliation":"government","state":"KZ"}', JSON.stringify({ state, from: before.position, to: position, note: null }), at);
+    event.run(
+      'stance.changed',
+      initiative.threadId,
+      id,
+      delegateIds[state],
+      '{"id":1,"name":"Delegate","affiliation":"government","state":"KZ"}',
+      JSON.stringify({ state, from: before.position, to: position, note: null }),
+      at,
+    );
     const result = evaluateConsensus({
-      stances: (all.all(id) as { state: StateCode; position: Position; acceding: number }[]).map((s) => ({ ...s, acceding: Boolean(s.acceding) })),
+      stances: (all.all(id) as { state: StateCode; position: Position; acceding: number }[]).map((s) => ({
+        ...s,
+        acceding: Boolean(s.acceding),
+      })),
       partners: (partners.all(id) as { code: string }[]).map((p) => p.code),
       formalized: initiative.formalizedAt !== null,
     });
     store.run(result.status, result.format, result.label, result.minus.join(','), at, id);
     if (result.status !== initiative.status || result.label !== initiative.label) {
-      event.run('status.changed', initiative.threadId, id, delegateIds[state], null, JSON.stringify({ from: initiative.status, to: result.status, label: result.label }), at);
+      event.run(
+        'status.changed',
+        initiative.threadId,
+        id,
+        delegateIds[state],
+        null,
+        JSON.stringify({ from: initiative.status, to: result.status, label: result.label }),
+        at,
+      );
     }
   });
   let count = 0;
@@ -72,7 +94,12 @@ function rawStanceRate(file: string, initiativeIds: number[], delegateIds: Recor
 async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chaikhana-bench-'));
   const file = path.join(dir, 'chaikhana.db');
-  console.log(`Machine: ${machine()}; load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(
+    `Machine: ${machine()}; load ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
   console.log(`Dataset: ${INITIATIVES} initiatives, ${INITIATIVES * 5} stances, ${EVENTS} events → ${file}`);
   const password = 'bench-password-123';
   const passwordHash = await hash(password);
@@ -92,7 +119,12 @@ async function main() {
     // Warm up the route and the statement cache.
     for (let i = 0; i < 200; i++) {
       const state = CA_STATES[i % 5];
-      await request('PUT', `/api/v1/initiatives/${dataset.openInitiativeIds[i]}/stances/${state}`, { cookie: cookies[state] }, JSON.stringify({ position: 'endorse' }));
+      await request(
+        'PUT',
+        `/api/v1/initiatives/${dataset.openInitiativeIds[i]}/stances/${state}`,
+        { cookie: cookies[state] },
+        JSON.stringify({ position: 'endorse' }),
+      );
     }
 
     const latencies: number[] = [];
@@ -105,14 +137,24 @@ async function main() {
         while (performance.now() < end) {
           const i = n++;
           const id = dataset.openInitiativeIds[(i * 7919 + w) % dataset.openInitiativeIds.length];
-          const result = await request('PUT', `/api/v1/initiatives/${id}/stances/${state}`, { cookie: cookies[state] }, JSON.stringify({ position: POSITIONS_CYCLE[i % 4] }));
+          const result = await request(
+            'PUT',
+            `/api/v1/initiatives/${id}/stances/${state}`,
+            { cookie: cookies[state] },
+            JSON.stringify({ position: POSITIONS_CYCLE[i % 4] }),
+          );
           latencies.push(result.ms);
           statuses.set(result.status, (statuses.get(result.status) ?? 0) + 1);
         }
       }),
     );
     const ok = statuses.get(200) ?? 0;
-    const writes = { ...summarize(latencies), perSecond: round(ok / SECONDS, 0), errors: latencies.length - ok, statuses: Object.fromEntries(statuses) };
+    const writes = {
+      ...summarize(latencies),
+      perSecond: round(ok / SECONDS, 0),
+      errors: latencies.length - ok,
+      statuses: Object.fromEntries(statuses),
+    };
 
     // Reads: the keyset-paginated list with a filter, one request at a time.
     const reads: number[] = [];
@@ -125,7 +167,12 @@ async function main() {
     }
     await server.stop();
 
-    const raw = rawStanceRate(path.join(dir, 'raw.db'), dataset.openInitiativeIds, Object.fromEntries(dataset.delegates.map((d) => [d.state, d.id])) as Record<StateCode, number>, Math.min(10, SECONDS));
+    const raw = rawStanceRate(
+      path.join(dir, 'raw.db'),
+      dataset.openInitiativeIds,
+      Object.fromEntries(dataset.delegates.map((d) => [d.state, d.id])) as Record<StateCode, number>,
+      Math.min(10, SECONDS),
+    );
     const report = {
       date: new Date().toISOString(),
       machine: machine(),

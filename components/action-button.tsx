@@ -31,7 +31,12 @@ export function ActionButton({
         formProps.onSubmit(event);
       }}
     >
-      <button className={`button ${variant === 'primary' ? '' : `button-${variant}`}`} type="submit" disabled={pending} data-testid={testId}>
+      <button
+        className={`button ${variant === 'primary' ? '' : `button-${variant}`}`}
+        type="submit"
+        disabled={pending}
+        data-testid={testId}
+      >
         {children}
       </button>
       {state && !state.ok ? (

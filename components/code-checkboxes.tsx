@@ -19,7 +19,11 @@ export function CodeCheckboxes({
   hint?: string;
 }) {
   return (
-    <fieldset className="field" aria-invalid={error ? true : undefined} aria-describedby={error ? `${name}-error` : hint ? `${name}-hint` : undefined}>
+    <fieldset
+      className="field"
+      aria-invalid={error ? true : undefined}
+      aria-describedby={error ? `${name}-error` : hint ? `${name}-hint` : undefined}
+    >
       <legend>{legend}</legend>
       {hint ? (
         <span className="hint" id={`${name}-hint`}>

@@ -7,7 +7,11 @@ import { usePathname } from 'next/navigation';
 export function NavLinks({ links }: { links: { href: string; label: string }[] }) {
   const pathname = usePathname();
   return links.map((link) => (
-    <Link key={link.href} href={link.href} aria-current={pathname === link.href || pathname.startsWith(`${link.href}/`) ? 'page' : undefined}>
+    <Link
+      key={link.href}
+      href={link.href}
+      aria-current={pathname === link.href || pathname.startsWith(`${link.href}/`) ? 'page' : undefined}
+    >
       {link.label}
     </Link>
   ));

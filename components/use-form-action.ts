@@ -7,8 +7,15 @@ import { startTransition, useActionState, type FormEvent } from 'react';
  * field errors (React resets a form after an `action` submit). Without JavaScript the form still
  * posts to the action.
  */
-export function useFormAction<S>(action: (previous: S, form: FormData) => Promise<S>, initial: S, onBeforeSubmit?: (form: FormData) => void) {
-  const [state, dispatch, pending] = useActionState<S, FormData>(action as (previous: Awaited<S>, form: FormData) => Promise<S>, initial as Awaited<S>);
+export function useFormAction<S>(
+  action: (previous: S, form: FormData) => Promise<S>,
+  initial: S,
+  onBeforeSubmit?: (form: FormData) => void,
+) {
+  const [state, dispatch, pending] = useActionState<S, FormData>(
+    action as (previous: Awaited<S>, form: FormData) => Promise<S>,
+    initial as Awaited<S>,
+  );
   const formProps = {
     action: dispatch,
     onSubmit(event: FormEvent<HTMLFormElement>) {

@@ -53,4 +53,3 @@ export function prepared(sql: string): Database.Statement {
   if (!statement) cache.set(sql, (statement = connection.prepare(sql)));
   return statement;
 }
-

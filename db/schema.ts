@@ -33,14 +33,20 @@ export const participants = sqliteTable('participants', {
   role: text('role', { enum: ROLES }).notNull().default('participant'),
   /** Bumped on sign-out, delegation change or disabling: every older session stops working. */
   tokenVersion: integer('token_version').notNull().default(1),
+  /** The last event this participant saw on the dashboard: "changed since your last visit". */
+  dashboardSeenEventId: integer('dashboard_seen_event_id').notNull().default(0),
   disabledAt: text('disabled_at'),
   createdAt: createdAt(),
 });
 
 /** At most one verified delegation per participant; granted by a facilitator or through an invite. */
 export const delegations = sqliteTable('delegations', {
-  participantId: integer('participant_id').primaryKey().references(() => participants.id, { onDelete: 'cascade' }),
-  stateCode: text('state_code').notNull().references(() => states.code),
+  participantId: integer('participant_id')
+    .primaryKey()
+    .references(() => participants.id, { onDelete: 'cascade' }),
+  stateCode: text('state_code')
+    .notNull()
+    .references(() => states.code),
   grantedBy: integer('granted_by').references(() => participants.id),
   grantedAt: text('granted_at').notNull(),
 });
@@ -48,8 +54,12 @@ export const delegations = sqliteTable('delegations', {
 export const invites = sqliteTable('invites', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   codeHash: text('code_hash').notNull().unique(),
-  stateCode: text('state_code').notNull().references(() => states.code),
-  createdBy: integer('created_by').notNull().references(() => participants.id),
+  stateCode: text('state_code')
+    .notNull()
+    .references(() => states.code),
+  createdBy: integer('created_by')
+    .notNull()
+    .references(() => participants.id),
   createdAt: createdAt(),
   expiresAt: text('expires_at').notNull(),
   usedBy: integer('used_by').references(() => participants.id),
@@ -58,7 +68,9 @@ export const invites = sqliteTable('invites', {
 
 export const apiTokens = sqliteTable('api_tokens', {
   id: integer('id').primaryKey({ autoIncrement: true }),
-  participantId: integer('participant_id').notNull().references(() => participants.id, { onDelete: 'cascade' }),
+  participantId: integer('participant_id')
+    .notNull()
+    .references(() => participants.id, { onDelete: 'cascade' }),
   name: text('name').notNull(),
   tokenHash: text('token_hash').notNull().unique(),
   createdAt: createdAt(),
@@ -71,11 +83,15 @@ export const threads = sqliteTable(
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     title: text('title').notNull(),
-    topic: text('topic').notNull().references(() => topics.slug),
+    topic: text('topic')
+      .notNull()
+      .references(() => topics.slug),
     summary: text('summary').notNull(),
     visibility: text('visibility', { enum: ['open', 'discreet'] }).notNull(),
     attribution: text('attribution', { enum: ['named', 'chatham'] }).notNull(),
-    createdBy: integer('created_by').notNull().references(() => participants.id),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => participants.id),
     createdAt: createdAt(),
     lastActivityAt: text('last_activity_at').notNull(),
     messageCount: integer('message_count').notNull().default(0),
@@ -87,8 +103,12 @@ export const threads = sqliteTable(
 export const threadStates = sqliteTable(
   'thread_states',
   {
-    threadId: integer('thread_id').notNull().references(() => threads.id, { onDelete: 'cascade' }),
-    stateCode: text('state_code').notNull().references(() => states.code),
+    threadId: integer('thread_id')
+      .notNull()
+      .references(() => threads.id, { onDelete: 'cascade' }),
+    stateCode: text('state_code')
+      .notNull()
+      .references(() => states.code),
   },
   (t) => [primaryKey({ columns: [t.threadId, t.stateCode] }), index('thread_states_state_idx').on(t.stateCode)],
 );
@@ -96,8 +116,12 @@ export const threadStates = sqliteTable(
 export const threadPartners = sqliteTable(
   'thread_partners',
   {
-    threadId: integer('thread_id').notNull().references(() => threads.id, { onDelete: 'cascade' }),
-    partnerCode: text('partner_code').notNull().references(() => partners.code),
+    threadId: integer('thread_id')
+      .notNull()
+      .references(() => threads.id, { onDelete: 'cascade' }),
+    partnerCode: text('partner_code')
+      .notNull()
+      .references(() => partners.code),
   },
   (t) => [primaryKey({ columns: [t.threadId, t.partnerCode] })],
 );
@@ -105,8 +129,12 @@ export const threadPartners = sqliteTable(
 export const memberships = sqliteTable(
   'memberships',
   {
-    threadId: integer('thread_id').notNull().references(() => threads.id, { onDelete: 'cascade' }),
-    participantId: integer('participant_id').notNull().references(() => participants.id, { onDelete: 'cascade' }),
+    threadId: integer('thread_id')
+      .notNull()
+      .references(() => threads.id, { onDelete: 'cascade' }),
+    participantId: integer('participant_id')
+      .notNull()
+      .references(() => participants.id, { onDelete: 'cascade' }),
     addedBy: integer('added_by').references(() => participants.id),
     createdAt: createdAt(),
   },
@@ -117,8 +145,12 @@ export const messages = sqliteTable(
   'messages',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    threadId: integer('thread_id').notNull().references(() => threads.id, { onDelete: 'cascade' }),
-    authorId: integer('author_id').notNull().references(() => participants.id),
+    threadId: integer('thread_id')
+      .notNull()
+      .references(() => threads.id, { onDelete: 'cascade' }),
+    authorId: integer('author_id')
+      .notNull()
+      .references(() => participants.id),
     body: text('body').notNull(),
     createdAt: createdAt(),
   },
@@ -129,7 +161,9 @@ export const initiatives = sqliteTable(
   'initiatives',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    threadId: integer('thread_id').notNull().references(() => threads.id, { onDelete: 'cascade' }),
+    threadId: integer('thread_id')
+      .notNull()
+      .references(() => threads.id, { onDelete: 'cascade' }),
     title: text('title').notNull(),
     summary: text('summary').notNull(),
     openToJoin: integer('open_to_join', { mode: 'boolean' }).notNull(),
@@ -139,7 +173,9 @@ export const initiatives = sqliteTable(
     label: text('label').notNull(),
     minus: text('minus').notNull().default(''),
     endorsementCount: integer('endorsement_count').notNull().default(0),
-    createdBy: integer('created_by').notNull().references(() => participants.id),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => participants.id),
     createdAt: createdAt(),
     updatedAt: text('updated_at').notNull(),
     formalizedAt: text('formalized_at'),
@@ -149,6 +185,7 @@ export const initiatives = sqliteTable(
     index('initiatives_thread_idx').on(t.threadId),
     index('initiatives_status_idx').on(t.status, t.id),
     index('initiatives_format_idx').on(t.format, t.id),
+    index('initiatives_updated_idx').on(t.updatedAt, t.id),
   ],
 );
 
@@ -156,8 +193,12 @@ export const initiatives = sqliteTable(
 export const stances = sqliteTable(
   'stances',
   {
-    initiativeId: integer('initiative_id').notNull().references(() => initiatives.id, { onDelete: 'cascade' }),
-    stateCode: text('state_code').notNull().references(() => states.code),
+    initiativeId: integer('initiative_id')
+      .notNull()
+      .references(() => initiatives.id, { onDelete: 'cascade' }),
+    stateCode: text('state_code')
+      .notNull()
+      .references(() => states.code),
     position: text('position', { enum: POSITIONS }).notNull().default('pending'),
     note: text('note'),
     setAt: text('set_at'),
@@ -172,8 +213,12 @@ export const stances = sqliteTable(
 export const initiativePartners = sqliteTable(
   'initiative_partners',
   {
-    initiativeId: integer('initiative_id').notNull().references(() => initiatives.id, { onDelete: 'cascade' }),
-    partnerCode: text('partner_code').notNull().references(() => partners.code),
+    initiativeId: integer('initiative_id')
+      .notNull()
+      .references(() => initiatives.id, { onDelete: 'cascade' }),
+    partnerCode: text('partner_code')
+      .notNull()
+      .references(() => partners.code),
   },
   (t) => [primaryKey({ columns: [t.initiativeId, t.partnerCode] }), index('initiative_partners_partner_idx').on(t.partnerCode)],
 );
@@ -181,8 +226,12 @@ export const initiativePartners = sqliteTable(
 export const endorsements = sqliteTable(
   'endorsements',
   {
-    initiativeId: integer('initiative_id').notNull().references(() => initiatives.id, { onDelete: 'cascade' }),
-    participantId: integer('participant_id').notNull().references(() => participants.id, { onDelete: 'cascade' }),
+    initiativeId: integer('initiative_id')
+      .notNull()
+      .references(() => initiatives.id, { onDelete: 'cascade' }),
+    participantId: integer('participant_id')
+      .notNull()
+      .references(() => participants.id, { onDelete: 'cascade' }),
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.initiativeId, t.participantId] })],
@@ -207,20 +256,43 @@ export const events = sqliteTable(
     payload: text('payload', { mode: 'json' }).notNull(),
     createdAt: createdAt(),
   },
-  (t) => [
-    index('events_thread_idx').on(t.threadId, t.id),
-    index('events_initiative_idx').on(t.initiativeId, t.id),
-  ],
+  (t) => [index('events_thread_idx').on(t.threadId, t.id), index('events_initiative_idx').on(t.initiativeId, t.id)],
 );
 
 /** Client operation ids: a retried write answers with the first result instead of applying twice. */
 export const operations = sqliteTable(
   'operations',
   {
-    participantId: integer('participant_id').notNull().references(() => participants.id, { onDelete: 'cascade' }),
+    participantId: integer('participant_id')
+      .notNull()
+      .references(() => participants.id, { onDelete: 'cascade' }),
     opId: text('op_id').notNull(),
     result: text('result', { mode: 'json' }).notNull(),
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.participantId, t.opId] })],
+);
+
+/**
+ * Dashboard totals over initiatives in open rooms, kept with each write instead of recounted:
+ * buckets `all`, `status:<s>`, `format:<CA-n>`, `minus`, `plus`, `topic:<slug>`. A viewer's
+ * discreet rooms are added on read.
+ */
+export const dashboardTotals = sqliteTable('dashboard_totals', {
+  bucket: text('bucket').primaryKey(),
+  count: integer('count').notNull().default(0),
+});
+
+/**
+ * Changes in the number of open-room initiatives per status, by week (Monday, UTC): the running
+ * sum is "initiatives per status at the end of each week", the consensus-over-time chart.
+ */
+export const statusDeltas = sqliteTable(
+  'status_deltas',
+  {
+    week: text('week').notNull(),
+    status: text('status', { enum: STATUSES }).notNull(),
+    delta: integer('delta').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.week, t.status] })],
 );

@@ -1,6 +1,8 @@
 import { contextAs, expect, test } from './fixtures';
 
-test('a CA-2 proposed by one delegate reaches consensus with two delegates, then becomes CA-3 when a third state joins', async ({ browser }) => {
+test('a CA-2 proposed by one delegate reaches consensus with two delegates, then becomes CA-3 when a third state joins', async ({
+  browser,
+}) => {
   const kz = await (await contextAs(browser, 'delegate.kz')).newPage();
   const uz = await (await contextAs(browser, 'delegate.uz')).newPage();
   const kg = await (await contextAs(browser, 'delegate.kg')).newPage();
@@ -23,12 +25,18 @@ test('a CA-2 proposed by one delegate reaches consensus with two delegates, then
   await expect(kz.getByTestId('initiative-status')).toHaveText('Consultation');
 
   // Both delegates endorse, each in their own browser context.
-  await kz.getByTestId('stance-form').getByLabel(/Endorses/).check();
+  await kz
+    .getByTestId('stance-form')
+    .getByLabel(/Endorses/)
+    .check();
   await kz.getByTestId('save-stance').click();
   await expect(kz.locator('tr[data-state="KZ"] [data-position]')).toHaveAttribute('data-position', 'endorse');
 
   await uz.goto(url);
-  await uz.getByTestId('stance-form').getByLabel(/Endorses/).check();
+  await uz
+    .getByTestId('stance-form')
+    .getByLabel(/Endorses/)
+    .check();
   await uz.getByTestId('save-stance').click();
   await expect(uz.getByTestId('initiative-status')).toHaveText('Consensus');
   await expect(uz.getByTestId('format-label').first()).toHaveText('CA-2');
@@ -55,7 +63,10 @@ test('editing an endorsed text warns first, then resets the endorsements and say
   await states.getByRole('checkbox', { name: /^UZ / }).check();
   await kz.getByRole('button', { name: 'Propose' }).click();
   await kz.waitForURL(/\/initiatives\/\d+$/);
-  await kz.getByTestId('stance-form').getByLabel(/Endorses/).check();
+  await kz
+    .getByTestId('stance-form')
+    .getByLabel(/Endorses/)
+    .check();
   await kz.getByTestId('save-stance').click();
   await expect(kz.locator('tr[data-state="KZ"] [data-position]')).toHaveAttribute('data-position', 'endorse');
 

@@ -19,7 +19,8 @@ export async function signInThroughPage(page: Page, email: string, password = PA
 /** A browser context already signed in as a demo account (sessions saved by the setup project). */
 export async function contextAs(browser: Browser, account: DemoAccount, locale: 'en' | 'ru' = 'en'): Promise<BrowserContext> {
   const context = await browser.newContext({ storageState: storageStateFor(account) });
-  if (locale === 'ru') await context.addCookies([{ name: 'NEXT_LOCALE', value: 'ru', url: 'http://localhost' + ':' + (process.env.E2E_PORT ?? 3210) }]);
+  if (locale === 'ru')
+    await context.addCookies([{ name: 'NEXT_LOCALE', value: 'ru', url: 'http://localhost' + ':' + (process.env.E2E_PORT ?? 3210) }]);
   return context;
 }
 

@@ -27,7 +27,10 @@ test('a stance set elsewhere marks the changed row live on the initiative page',
   await watcher.goto('/initiatives/2');
   await expect(watcher.getByTestId('connection-status')).toHaveAttribute('data-connection', 'live');
   await kg.goto('/initiatives/2');
-  await kg.getByTestId('stance-form').getByLabel(/Reservation/).check();
+  await kg
+    .getByTestId('stance-form')
+    .getByLabel(/Reservation/)
+    .check();
   await kg.getByLabel('Note (optional, visible to all)').fill('Waiting for the energy annex too.');
   await kg.getByTestId('save-stance').click();
   await expect(watcher.locator('tr[data-state="KG"]')).toHaveAttribute('data-changed', 'true');

@@ -5,7 +5,10 @@ import { formInput, runAction, type ActionState } from '@/lib/http/action';
 import { setDelegation } from '@/lib/services/participants/delegations';
 import { createInvite } from '@/lib/services/participants/invites';
 
-export async function createInviteAction(_previous: ActionState<{ code: string; state: string }>, form: FormData): Promise<ActionState<{ code: string; state: string }>> {
+export async function createInviteAction(
+  _previous: ActionState<{ code: string; state: string }>,
+  form: FormData,
+): Promise<ActionState<{ code: string; state: string }>> {
   const result = await runAction((viewer) => {
     const invite = createInvite(viewer, formInput(form));
     return { code: invite.code, state: invite.state };
@@ -14,9 +17,15 @@ export async function createInviteAction(_previous: ActionState<{ code: string; 
   return result;
 }
 
-export async function setDelegationAction(participantId: number, _previous: ActionState<unknown>, form: FormData): Promise<ActionState<unknown>> {
+export async function setDelegationAction(
+  participantId: number,
+  _previous: ActionState<unknown>,
+  form: FormData,
+): Promise<ActionState<unknown>> {
   const state = form.get('state');
-  const result = await runAction((viewer) => setDelegation(viewer, participantId, { state: state === '' || state === null ? null : state }));
+  const result = await runAction((viewer) =>
+    setDelegation(viewer, participantId, { state: state === '' || state === null ? null : state }),
+  );
   if (result?.ok) revalidatePath('/facilitation');
   return result;
 }

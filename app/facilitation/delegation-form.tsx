@@ -4,7 +4,17 @@ import { useTranslations } from 'next-intl';
 import { useFormAction } from '@/components/use-form-action';
 import { setDelegationAction } from './actions';
 
-export function DelegationForm({ participantId, current, states, label }: { participantId: number; current: string | null; states: Record<string, string>; label: string }) {
+export function DelegationForm({
+  participantId,
+  current,
+  states,
+  label,
+}: {
+  participantId: number;
+  current: string | null;
+  states: Record<string, string>;
+  label: string;
+}) {
   const t = useTranslations('Facilitation');
   const { state, pending, formProps } = useFormAction(setDelegationAction.bind(null, participantId), null);
   return (

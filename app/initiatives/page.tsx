@@ -46,10 +46,22 @@ export default async function InitiativesPage({ searchParams }: { searchParams: 
           <label htmlFor="f-q">{t('search')}</label>
           <input id="f-q" name="q" type="search" defaultValue={search.q ?? ''} />
         </div>
-        {select('status', t('status'), STATUSES.map((s) => [s, tc(`status.${s}`)]))}
-        {select('state', t('state'), CA_STATES.map((s) => [s, names.states[s]]))}
+        {select(
+          'status',
+          t('status'),
+          STATUSES.map((s) => [s, tc(`status.${s}`)]),
+        )}
+        {select(
+          'state',
+          t('state'),
+          CA_STATES.map((s) => [s, names.states[s]]),
+        )}
         {select('topic', t('topic'), Object.entries(names.topics))}
-        {select('format', t('format'), ['CA-2', 'CA-3', 'CA-4', 'CA-5'].map((f) => [f, f]))}
+        {select(
+          'format',
+          t('format'),
+          ['CA-2', 'CA-3', 'CA-4', 'CA-5'].map((f) => [f, f]),
+        )}
         {select('partner', t('partner'), Object.entries(names.partners))}
         <button className="button" type="submit">
           {t('apply')}

@@ -4,7 +4,10 @@ import { revalidatePath } from 'next/cache';
 import { formInput, runAction, type ActionState } from '@/lib/http/action';
 import { createApiToken, revokeApiToken } from '@/lib/services/participants/api-tokens';
 
-export async function createTokenAction(_previous: ActionState<{ token: string; name: string }>, form: FormData): Promise<ActionState<{ token: string; name: string }>> {
+export async function createTokenAction(
+  _previous: ActionState<{ token: string; name: string }>,
+  form: FormData,
+): Promise<ActionState<{ token: string; name: string }>> {
   const result = await runAction((viewer) => {
     const { token, name } = createApiToken(viewer, formInput(form));
     return { token, name };

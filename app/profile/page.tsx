@@ -1,3 +1,4 @@
+import { ClientMessages } from '@/components/client-messages';
 import type { Metadata } from 'next';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { requireViewer } from '@/lib/auth/current';
@@ -49,7 +50,9 @@ export default async function ProfilePage() {
             <li key={token.id} className="spread">
               <span>
                 <strong>{token.name}</strong>{' '}
-                <span className="small muted">{t('created', { when: format.dateTime(new Date(token.createdAt), { dateStyle: 'medium' }) })}</span>
+                <span className="small muted">
+                  {t('created', { when: format.dateTime(new Date(token.createdAt), { dateStyle: 'medium' }) })}
+                </span>
               </span>
               <form action={revokeTokenAction.bind(null, token.id)}>
                 <button className="button button-danger" type="submit">
@@ -59,7 +62,9 @@ export default async function ProfilePage() {
             </li>
           ))}
         </ul>
-        <CreateTokenForm />
+        <ClientMessages namespaces={['Profile']}>
+          <CreateTokenForm />
+        </ClientMessages>
       </section>
     </div>
   );

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { ClientMessages } from '@/components/client-messages';
 import { getTranslations } from 'next-intl/server';
 import { RegisterForm } from './register-form';
 
@@ -14,7 +15,9 @@ export default async function RegisterPage({ searchParams }: { searchParams: Pro
     <div className="card" style={{ maxWidth: '36rem', margin: '2rem auto' }}>
       <h1>{t('title')}</h1>
       <p className="muted">{invite ? t('leadInvite') : t('lead')}</p>
-      <RegisterForm inviteCode={invite ?? ''} />
+      <ClientMessages namespaces={['Register']}>
+        <RegisterForm inviteCode={invite ?? ''} />
+      </ClientMessages>
       <p className="small muted" style={{ marginTop: '1rem' }}>
         {t('haveAccount')} <Link href="/signin">{t('signInLink')}</Link>
       </p>

@@ -45,7 +45,12 @@ export function RegisterForm({ inviteCode }: { inviteCode: string }) {
       <FormField id="password" label={t('password')} hint={t('passwordHint')} error={fields.password}>
         {(props) => <input {...props} name="password" type="password" autoComplete="new-password" minLength={10} required />}
       </FormField>
-      <FormField id="affiliation" label={t('affiliation')} hint={inviteCode ? t('affiliationInviteHint') : t('affiliationHint')} error={fields.affiliation}>
+      <FormField
+        id="affiliation"
+        label={t('affiliation')}
+        hint={inviteCode ? t('affiliationInviteHint') : t('affiliationHint')}
+        error={fields.affiliation}
+      >
         {(props) => (
           <select {...props} name="affiliation" defaultValue={inviteCode ? 'government' : 'expert'}>
             {AFFILIATIONS.map((a) => (

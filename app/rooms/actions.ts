@@ -14,7 +14,11 @@ export async function createRoomAction(_previous: ActionState<{ id: number }>, f
   return result;
 }
 
-export async function postMessageAction(threadId: number, _previous: ActionState<{ id: number }>, form: FormData): Promise<ActionState<{ id: number }>> {
+export async function postMessageAction(
+  threadId: number,
+  _previous: ActionState<{ id: number }>,
+  form: FormData,
+): Promise<ActionState<{ id: number }>> {
   const result = await runAction(async (viewer) => ({ id: (await postMessage(viewer, threadId, formInput(form))).id }));
   if (result?.ok) revalidatePath(`/rooms/${threadId}`);
   return result;
@@ -31,7 +35,11 @@ export async function takeSeatAction(threadId: number): Promise<void> {
   revalidatePath(`/rooms/${threadId}`);
 }
 
-export async function proposeAction(threadId: number, _previous: ActionState<{ id: number }>, form: FormData): Promise<ActionState<{ id: number }>> {
+export async function proposeAction(
+  threadId: number,
+  _previous: ActionState<{ id: number }>,
+  form: FormData,
+): Promise<ActionState<{ id: number }>> {
   const result = await runAction((viewer) => ({
     id: proposeInitiative(viewer, threadId, formInput(form, { arrays: ['states', 'partners'], booleans: ['openToJoin'] })).id,
   }));

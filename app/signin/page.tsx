@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { ClientMessages } from '@/components/client-messages';
 import { getTranslations } from 'next-intl/server';
 import { SignInForm } from './sign-in-form';
 
@@ -18,7 +19,9 @@ function localPath(callbackUrl: string | undefined): string {
   if (!callbackUrl) return '/rooms';
   try {
     const url = new URL(callbackUrl, 'http://local.invalid');
-    return url.pathname.startsWith('/') && !url.pathname.startsWith('//') && url.pathname !== '/signin' ? url.pathname + url.search : '/rooms';
+    return url.pathname.startsWith('/') && !url.pathname.startsWith('//') && url.pathname !== '/signin'
+      ? url.pathname + url.search
+      : '/rooms';
   } catch {
     return '/rooms';
   }
@@ -29,7 +32,9 @@ async function SignInCard({ callbackUrl, error }: { callbackUrl: string; error: 
   return (
     <div className="card" style={{ maxWidth: '28rem', margin: '2rem auto' }}>
       <h1>{t('title')}</h1>
-      <SignInForm callbackUrl={callbackUrl} initialError={error} />
+      <ClientMessages namespaces={['SignIn']}>
+        <SignInForm callbackUrl={callbackUrl} initialError={error} />
+      </ClientMessages>
       <p className="small muted" style={{ marginTop: '1rem' }}>
         {t('noAccount')} <Link href="/register">{t('registerLink')}</Link>
       </p>

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { ClientMessages } from '@/components/client-messages';
 import { getTranslations } from 'next-intl/server';
 import { SignOutButton } from './sign-out-button';
 
@@ -12,7 +13,9 @@ export default async function SignOutPage() {
     <div className="card" style={{ maxWidth: '28rem', margin: '2rem auto' }}>
       <h1>{t('title')}</h1>
       <p>{t('explain')}</p>
-      <SignOutButton />
+      <ClientMessages namespaces={['SignOut']}>
+        <SignOutButton />
+      </ClientMessages>
     </div>
   );
 }

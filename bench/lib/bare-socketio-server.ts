@@ -13,7 +13,13 @@ const server = http.createServer((req, res) => {
     const collect = (globalThis as { gc?: () => void }).gc;
     if (req.url.includes('gc') && collect) collect();
     const memory = process.memoryUsage();
-    res.end(JSON.stringify({ rss: memory.rss, heapUsed: memory.heapUsed, eventLoopDelayMs: { p50: delay.percentile(50) / 1e6, p99: delay.percentile(99) / 1e6, max: delay.max / 1e6 } }));
+    res.end(
+      JSON.stringify({
+        rss: memory.rss,
+        heapUsed: memory.heapUsed,
+        eventLoopDelayMs: { p50: delay.percentile(50) / 1e6, p99: delay.percentile(99) / 1e6, max: delay.max / 1e6 },
+      }),
+    );
     if (req.url.includes('reset')) delay.reset();
     return;
   }

@@ -33,11 +33,18 @@ export function generateDataset(
     const participant = db.prepare(
       `INSERT INTO participants (email, name, password_hash, affiliation, organization, role, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
     );
-    const facilitatorId = Number(participant.run('facilitator@bench.example', 'Bench facilitator', passwordHash, 'expert', null, 'facilitator', at).lastInsertRowid);
+    const facilitatorId = Number(
+      participant.run('facilitator@bench.example', 'Bench facilitator', passwordHash, 'expert', null, 'facilitator', at).lastInsertRowid,
+    );
     for (const state of CA_STATES) {
       const email = `delegate.${state.toLowerCase()}@bench.example`;
       const id = Number(participant.run(email, `Delegate ${state}`, passwordHash, 'government', null, 'participant', at).lastInsertRowid);
-      db.prepare('INSERT INTO delegations (participant_id, state_code, granted_by, granted_at) VALUES (?, ?, ?, ?)').run(id, state, facilitatorId, at);
+      db.prepare('INSERT INTO delegations (participant_id, state_code, granted_by, granted_at) VALUES (?, ?, ?, ?)').run(
+        id,
+        state,
+        facilitatorId,
+        at,
+      );
       delegates.push({ email, state, id });
     }
     const thread = db.prepare(
@@ -47,7 +54,9 @@ export function generateDataset(
     const openRooms = new Set<number>();
     for (let r = 0; r < rooms; r++) {
       const visibility = r % 10 === 9 ? 'discreet' : 'open';
-      const id = Number(thread.run(`Room ${r}`, pick(topics), 'A room of the benchmark.', visibility, facilitatorId, at, at).lastInsertRowid);
+      const id = Number(
+        thread.run(`Room ${r}`, pick(topics), 'A room of the benchmark.', visibility, facilitatorId, at, at).lastInsertRowid,
+      );
       roomIds.push(id);
       if (visibility === 'open') openRooms.add(id);
     }
@@ -55,7 +64,9 @@ export function generateDataset(
       `INSERT INTO initiatives (thread_id, title, summary, open_to_join, status, format, label, minus, created_by, created_at, updated_at)
        VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    const stance = db.prepare('INSERT INTO stances (initiative_id, state_code, position, note, set_at, joined_at) VALUES (?, ?, ?, NULL, ?, ?)');
+    const stance = db.prepare(
+      'INSERT INTO stances (initiative_id, state_code, position, note, set_at, joined_at) VALUES (?, ?, ?, NULL, ?, ?)',
+    );
     const partner = db.prepare('INSERT INTO initiative_partners (initiative_id, partner_code) VALUES (?, ?)');
     for (let i = 0; i < initiatives; i++) {
       const positions: { state: StateCode; position: Position }[] = CA_STATES.map((state) => ({ state, position: pick(POSITIONS) }));
@@ -63,8 +74,18 @@ export function generateDataset(
       const result = evaluateConsensus({ stances: positions, partners: plus, formalized: false });
       const roomId = pick(roomIds);
       const id = Number(
-        initiative.run(roomId, `Initiative ${i}: ${pick(['water', 'visas', 'grid', 'customs', 'health'])} cooperation`, 'Benchmark text.', result.status, result.format, result.label, result.minus.join(','), facilitatorId, at, at)
-          .lastInsertRowid,
+        initiative.run(
+          roomId,
+          `Initiative ${i}: ${pick(['water', 'visas', 'grid', 'customs', 'health'])} cooperation`,
+          'Benchmark text.',
+          result.status,
+          result.format,
+          result.label,
+          result.minus.join(','),
+          facilitatorId,
+          at,
+          at,
+        ).lastInsertRowid,
       );
       initiativeIds.push(id);
       if (openRooms.has(roomId)) openInitiativeIds.push(id);

@@ -40,7 +40,10 @@ export function useTyping(threadId: number): PublicActor[] {
       const key = JSON.stringify(who);
       setTyping((current) => [...current.filter((t) => JSON.stringify(t.who) !== key), { who, until: Date.now() + 4000 }]);
     });
-    const timer = setInterval(() => setTyping((current) => (current.some((t) => t.until < Date.now()) ? current.filter((t) => t.until >= Date.now()) : current)), 1000);
+    const timer = setInterval(
+      () => setTyping((current) => (current.some((t) => t.until < Date.now()) ? current.filter((t) => t.until >= Date.now()) : current)),
+      1000,
+    );
     return () => {
       stop();
       clearInterval(timer);

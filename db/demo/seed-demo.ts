@@ -43,7 +43,13 @@ async function seedDemo(): Promise<void> {
   const people: Record<string, Viewer> = {};
   const facilitatorAccount = DEMO_ACCOUNTS.find((a) => a.facilitator)!;
   const facilitator = await registerParticipant(
-    { name: facilitatorAccount.name, email: facilitatorAccount.email, password: DEMO_PASSWORD, affiliation: facilitatorAccount.affiliation, organization: facilitatorAccount.organization },
+    {
+      name: facilitatorAccount.name,
+      email: facilitatorAccount.email,
+      password: DEMO_PASSWORD,
+      affiliation: facilitatorAccount.affiliation,
+      organization: facilitatorAccount.organization,
+    },
     { role: 'facilitator' },
   );
   people.facilitator = loadViewer(facilitator.id)!;
@@ -84,12 +90,17 @@ async function seedDemo(): Promise<void> {
     visibility: 'open',
     attribution: 'named',
   }).id;
-  await say(expert, water, 'Our flow data for 2025 shows the Syr Darya at 78 % of the long-term mean in July. A shared *early-warning* feed would help every ministry plan releases.');
+  await say(
+    expert,
+    water,
+    'Our flow data for 2025 shows the Syr Darya at 78 % of the long-term mean in July. A shared *early-warning* feed would help every ministry plan releases.',
+  );
   await say(kg, water, 'Kyrgyzstan can share Toktogul reservoir levels daily if the data is used for planning, not for claims.');
   tick(4);
   const earlyWarning = proposeInitiative(expert, water, {
     title: 'Joint early-warning data exchange on river flows',
-    summary: 'Hydromet services publish daily flow and reservoir data to a shared feed, with UN technical support. No new body; each state keeps its own service.',
+    summary:
+      'Hydromet services publish daily flow and reservoir data to a shared feed, with UN technical support. No new body; each state keeps its own service.',
     states: ['KZ', 'KG', 'TJ', 'TM', 'UZ'],
     partners: ['UN'],
     openToJoin: true,
@@ -121,7 +132,8 @@ async function seedDemo(): Promise<void> {
   const migration = createThread(civil, {
     title: 'Labour migration: pensions and recognition of work records',
     topic: 'migration',
-    summary: 'Millions of Central Asians work abroad. Under the Chatham House rule: what is said here may be used, who said it is not revealed.',
+    summary:
+      'Millions of Central Asians work abroad. Under the Chatham House rule: what is said here may be used, who said it is not revealed.',
     states: ['KZ', 'KG', 'TJ', 'UZ'],
     partners: ['RU'],
     visibility: 'open',

@@ -38,8 +38,9 @@ export function loadViewer(id: number): Viewer | null {
 }
 
 export function loadViewerByApiToken(tokenHash: string): Viewer | null {
-  const row = prepared(`${SELECT_VIEWER} JOIN api_tokens t ON t.participant_id = p.id WHERE t.token_hash = ? AND t.revoked_at IS NULL`)
-    .get(tokenHash) as ViewerRow | undefined;
+  const row = prepared(`${SELECT_VIEWER} JOIN api_tokens t ON t.participant_id = p.id WHERE t.token_hash = ? AND t.revoked_at IS NULL`).get(
+    tokenHash,
+  ) as ViewerRow | undefined;
   return row && !row.disabledAt ? toViewer(row) : null;
 }
 

@@ -2,7 +2,12 @@ import { prepared } from '../../db/client';
 import { sessionUser } from '../access/viewer';
 import { AppError } from '../errors';
 import { clientAddress } from '../http/client-address';
-import { operationId, pathId, withViewer, type ApiHandler } from '../http/api-route';
+import { operationId, pathId, RawResponse, withViewer, type ApiHandler } from '../http/api-route';
+import { toCsv } from '../csv';
+import { markDashboardSeen } from '../services/dashboard/changes-since';
+import { EXPORT_COLUMNS, exportInitiatives } from '../services/dashboard/export';
+import { getDashboard } from '../services/dashboard/get-dashboard';
+import { statusHistory } from '../services/dashboard/status-history';
 import { listEvents } from '../services/events/list-events';
 import { editInitiative } from '../services/initiatives/edit-initiative';
 import { addEndorsement, removeEndorsement } from '../services/initiatives/endorsements';
@@ -33,6 +38,7 @@ export interface Route {
 }
 
 const all = <T>(items: T[]) => ({ items, next: null });
+const DOWNLOAD_HEADERS = { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' };
 
 /**
  * The JSON API (PRODUCT.md), one line per endpoint: each calls one service, which validates,
@@ -59,7 +65,12 @@ export const ROUTES: Route[] = [
   },
   { method: 'GET', path: '/api/v1/me', handler: withViewer((viewer) => sessionUser(viewer)) },
   { method: 'GET', path: '/api/v1/me/tokens', handler: withViewer((viewer) => all(listApiTokens(viewer))) },
-  { method: 'POST', path: '/api/v1/me/tokens', status: 201, handler: withViewer(async (viewer, { body }) => createApiToken(viewer, await body())) },
+  {
+    method: 'POST',
+    path: '/api/v1/me/tokens',
+    status: 201,
+    handler: withViewer(async (viewer, { body }) => createApiToken(viewer, await body())),
+  },
   {
     method: 'DELETE',
     path: '/api/v1/me/tokens/:id',
@@ -70,22 +81,48 @@ export const ROUTES: Route[] = [
   },
 
   { method: 'GET', path: '/api/v1/threads', handler: withViewer((viewer, { query }) => listThreads(viewer, query)) },
-  { method: 'POST', path: '/api/v1/threads', status: 201, handler: withViewer(async (viewer, { body }) => createThread(viewer, await body())) },
+  {
+    method: 'POST',
+    path: '/api/v1/threads',
+    status: 201,
+    handler: withViewer(async (viewer, { body }) => createThread(viewer, await body())),
+  },
   { method: 'GET', path: '/api/v1/threads/:id', handler: withViewer((viewer, { params }) => getThread(viewer, pathId(params.id))) },
-  { method: 'GET', path: '/api/v1/threads/:id/members', handler: withViewer((viewer, { params }) => all(listMembers(viewer, pathId(params.id)))) },
-  { method: 'POST', path: '/api/v1/threads/:id/members', status: 201, handler: withViewer(async (viewer, { params, body }) => addMember(viewer, pathId(params.id), await body())) },
-  { method: 'DELETE', path: '/api/v1/threads/:id/members/:userId', handler: withViewer((viewer, { params }) => removeMember(viewer, pathId(params.id), pathId(params.userId))) },
-  { method: 'GET', path: '/api/v1/threads/:id/messages', handler: withViewer((viewer, { params, query }) => listMessages(viewer, pathId(params.id), query)) },
+  {
+    method: 'GET',
+    path: '/api/v1/threads/:id/members',
+    handler: withViewer((viewer, { params }) => all(listMembers(viewer, pathId(params.id)))),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/threads/:id/members',
+    status: 201,
+    handler: withViewer(async (viewer, { params, body }) => addMember(viewer, pathId(params.id), await body())),
+  },
+  {
+    method: 'DELETE',
+    path: '/api/v1/threads/:id/members/:userId',
+    handler: withViewer((viewer, { params }) => removeMember(viewer, pathId(params.id), pathId(params.userId))),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/threads/:id/messages',
+    handler: withViewer((viewer, { params, query }) => listMessages(viewer, pathId(params.id), query)),
+  },
   {
     method: 'POST',
     path: '/api/v1/threads/:id/messages',
     status: 201,
-    handler: withViewer(async (viewer, { params, body, headers }) => postMessage(viewer, pathId(params.id), await body(), operationId(headers))),
+    handler: withViewer(async (viewer, { params, body, headers }) =>
+      postMessage(viewer, pathId(params.id), await body(), operationId(headers)),
+    ),
   },
   {
     method: 'GET',
     path: '/api/v1/threads/:id/initiatives',
-    handler: withViewer((viewer, { params, query }) => listInitiatives(viewer, { ...query, threadId: String(getThread(viewer, pathId(params.id)).id) })),
+    handler: withViewer((viewer, { params, query }) =>
+      listInitiatives(viewer, { ...query, threadId: String(getThread(viewer, pathId(params.id)).id) }),
+    ),
   },
   {
     method: 'POST',
@@ -96,20 +133,78 @@ export const ROUTES: Route[] = [
 
   { method: 'GET', path: '/api/v1/initiatives', handler: withViewer((viewer, { query }) => listInitiatives(viewer, query)) },
   { method: 'GET', path: '/api/v1/initiatives/:id', handler: withViewer((viewer, { params }) => getInitiative(viewer, pathId(params.id))) },
-  { method: 'PATCH', path: '/api/v1/initiatives/:id', handler: withViewer(async (viewer, { params, body }) => editInitiative(viewer, pathId(params.id), await body())) },
+  {
+    method: 'PATCH',
+    path: '/api/v1/initiatives/:id',
+    handler: withViewer(async (viewer, { params, body }) => editInitiative(viewer, pathId(params.id), await body())),
+  },
   {
     method: 'PUT',
     path: '/api/v1/initiatives/:id/stances/:state',
-    handler: withViewer(async (viewer, { params, body, headers }) => setStance(viewer, pathId(params.id), params.state, await body(), operationId(headers))),
+    handler: withViewer(async (viewer, { params, body, headers }) =>
+      setStance(viewer, pathId(params.id), params.state, await body(), operationId(headers)),
+    ),
   },
-  { method: 'POST', path: '/api/v1/initiatives/:id/join', handler: withViewer((viewer, { params }) => joinInitiative(viewer, pathId(params.id))) },
-  { method: 'POST', path: '/api/v1/initiatives/:id/endorsements', handler: withViewer((viewer, { params }) => addEndorsement(viewer, pathId(params.id))) },
-  { method: 'DELETE', path: '/api/v1/initiatives/:id/endorsements', handler: withViewer((viewer, { params }) => removeEndorsement(viewer, pathId(params.id))) },
-  { method: 'POST', path: '/api/v1/initiatives/:id/formalize', handler: withViewer((viewer, { params }) => formalizeInitiative(viewer, pathId(params.id))) },
+  {
+    method: 'POST',
+    path: '/api/v1/initiatives/:id/join',
+    handler: withViewer((viewer, { params }) => joinInitiative(viewer, pathId(params.id))),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/initiatives/:id/endorsements',
+    handler: withViewer((viewer, { params }) => addEndorsement(viewer, pathId(params.id))),
+  },
+  {
+    method: 'DELETE',
+    path: '/api/v1/initiatives/:id/endorsements',
+    handler: withViewer((viewer, { params }) => removeEndorsement(viewer, pathId(params.id))),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/initiatives/:id/formalize',
+    handler: withViewer((viewer, { params }) => formalizeInitiative(viewer, pathId(params.id))),
+  },
 
+  {
+    method: 'GET',
+    path: '/api/v1/dashboard',
+    handler: withViewer((viewer, { query }) => ({ ...getDashboard(viewer, query), history: statusHistory(viewer) })),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/export/initiatives.csv',
+    handler: withViewer((viewer, { query }) => {
+      const csv = toCsv(EXPORT_COLUMNS, exportInitiatives(viewer, query));
+      return new RawResponse(
+        200,
+        {
+          ...DOWNLOAD_HEADERS,
+          'content-type': 'text/csv; charset=utf-8',
+          'content-disposition': 'attachment; filename="chaikhana-initiatives.csv"',
+        },
+        csv,
+      );
+    }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/export/initiatives.json',
+    handler: withViewer((viewer, { query }) => ({ items: exportInitiatives(viewer, query), next: null })),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/me/dashboard-seen',
+    handler: withViewer(async (viewer, { body }) => markDashboardSeen(viewer, await body())),
+  },
   { method: 'GET', path: '/api/v1/events', handler: withViewer((viewer, { query }) => listEvents(viewer, query)) },
   { method: 'GET', path: '/api/v1/invites', handler: withViewer((viewer) => all(listInvites(viewer))) },
-  { method: 'POST', path: '/api/v1/invites', status: 201, handler: withViewer(async (viewer, { body }) => createInvite(viewer, await body())) },
+  {
+    method: 'POST',
+    path: '/api/v1/invites',
+    status: 201,
+    handler: withViewer(async (viewer, { body }) => createInvite(viewer, await body())),
+  },
   { method: 'GET', path: '/api/v1/participants', handler: withViewer((viewer) => all(listParticipants(viewer))) },
   {
     method: 'POST',

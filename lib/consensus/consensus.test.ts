@@ -37,7 +37,8 @@ function expected(positions: Position[], states: StateCode[], formalized: boolea
   const minus = CA_STATES.filter((s) => states.includes(s) && positions[states.indexOf(s)] === 'step_aside');
   const sortedPartners = [...partners].sort();
   const label =
-    'CA-' + activeCount +
+    'CA-' +
+    activeCount +
     (minus.length ? ' minus ' + minus.join(', ') : '') +
     (sortedPartners.length ? ' + ' + sortedPartners.join(', ') : '');
   return { status, format: 'CA-' + activeCount, minus, label };
@@ -71,7 +72,10 @@ describe('evaluateConsensus, exhaustively', () => {
 describe("the chapter's cases", () => {
   it('a CA-2 (Kazakhstan–Uzbekistan visas) that Kyrgyzstan joins later becomes CA-3, pending', () => {
     const ca2 = evaluateConsensus({
-      stances: [{ state: 'KZ', position: 'endorse' }, { state: 'UZ', position: 'endorse' }],
+      stances: [
+        { state: 'KZ', position: 'endorse' },
+        { state: 'UZ', position: 'endorse' },
+      ],
       partners: [],
       formalized: false,
     });
@@ -122,7 +126,10 @@ describe("the chapter's cases", () => {
 
   it('a lone active state is no consensus: CA-1 minus the one that stepped aside', () => {
     const result = evaluateConsensus({
-      stances: [{ state: 'KZ', position: 'endorse' }, { state: 'TJ', position: 'step_aside' }],
+      stances: [
+        { state: 'KZ', position: 'endorse' },
+        { state: 'TJ', position: 'step_aside' },
+      ],
       partners: [],
       formalized: false,
     });

@@ -21,18 +21,17 @@ export interface NewEvent {
 export function appendEvent(event: NewEvent): number {
   if (!sqlite().inTransaction) throw new Error('appendEvent must run inside the transaction of its change');
   const result = prepared(
-      `INSERT INTO events (type, thread_id, initiative_id, subject_id, actor_id, actor, payload, created_at)
+    `INSERT INTO events (type, thread_id, initiative_id, subject_id, actor_id, actor, payload, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(
-      event.type,
-      event.threadId ?? null,
-      event.initiativeId ?? null,
-      event.subjectId ?? null,
-      event.actor?.id ?? null,
-      event.actor ? JSON.stringify(publicActor(event.actor, event.attribution)) : null,
-      JSON.stringify(event.payload),
-      now(),
-    );
+  ).run(
+    event.type,
+    event.threadId ?? null,
+    event.initiativeId ?? null,
+    event.subjectId ?? null,
+    event.actor?.id ?? null,
+    event.actor ? JSON.stringify(publicActor(event.actor, event.attribution)) : null,
+    JSON.stringify(event.payload),
+    now(),
+  );
   return Number(result.lastInsertRowid);
 }

@@ -21,8 +21,7 @@ export type EventType = (typeof EVENT_TYPES)[number];
 
 /** Who did it, as readers may see it: in a chatham room, affiliation and state only. */
 export type PublicActor =
-  | { id: number; name: string; affiliation: Affiliation; state: StateCode | null }
-  | { affiliation: Affiliation; state: StateCode | null };
+  { id: number; name: string; affiliation: Affiliation; state: StateCode | null } | { affiliation: Affiliation; state: StateCode | null };
 
 /** The event as the API and sockets send it (PRODUCT.md). */
 export interface PublicEvent {

@@ -4,9 +4,7 @@ import { isAppError, type ErrorCode, type FieldErrors } from '../errors';
 
 /** What a server action answers to its form: field errors in the PRODUCT.md shape. */
 export type ActionState<T = unknown> =
-  | { ok: true; data: T }
-  | { ok: false; code: ErrorCode | 'internal'; message: string; fields?: FieldErrors }
-  | null;
+  { ok: true; data: T } | { ok: false; code: ErrorCode | 'internal'; message: string; fields?: FieldErrors } | null;
 
 /** Runs a service for a server action, mapping the one AppError type to a form result. */
 export async function runAction<T>(run: (viewer: Viewer) => T | Promise<T>): Promise<ActionState<T>> {

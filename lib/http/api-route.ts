@@ -39,7 +39,8 @@ export function withViewer(handler: (viewer: Viewer, ctx: ApiContext) => unknown
     const auth = await authenticate({ cookieHeader: ctx.headers.get('cookie'), authorization: ctx.headers.get('authorization') });
     if (!auth) throw new AppError('unauthorized', 'Sign in or send a valid API token');
     const writes = !['GET', 'HEAD', 'OPTIONS'].includes(ctx.method);
-    if (writes && auth.via === 'session' && !isSameOriginRequest(ctx.headers)) throw new AppError('forbidden', 'Cross-site request refused');
+    if (writes && auth.via === 'session' && !isSameOriginRequest(ctx.headers))
+      throw new AppError('forbidden', 'Cross-site request refused');
     return handler(auth.viewer, ctx);
   };
 }
@@ -62,7 +63,11 @@ export function errorResult(error: unknown): ApiResult {
     return { status: error.status, headers, body: JSON.stringify(error.toBody()) };
   }
   console.error('Unhandled API error', error);
-  return { status: 500, headers: JSON_HEADERS, body: JSON.stringify({ error: { code: 'internal', message: 'Something went wrong on our side' } }) };
+  return {
+    status: 500,
+    headers: JSON_HEADERS,
+    body: JSON.stringify({ error: { code: 'internal', message: 'Something went wrong on our side' } }),
+  };
 }
 
 /** A numeric path id; anything else is a resource that does not exist. */
@@ -77,6 +82,7 @@ export function operationId(headers: Headers): string | undefined {
   const key = headers.get('idempotency-key');
   if (key === null) return undefined;
   const parsed = opId.safeParse(key);
-  if (!parsed.success) throw new AppError('invalid', 'Invalid Idempotency-Key', { fields: { 'Idempotency-Key': parsed.error.issues[0].message } });
+  if (!parsed.success)
+    throw new AppError('invalid', 'Invalid Idempotency-Key', { fields: { 'Idempotency-Key': parsed.error.issues[0].message } });
   return parsed.data;
 }

@@ -3,7 +3,11 @@ import { AppError } from '../errors';
 export const MAX_BODY_BYTES = 100 * 1024;
 
 /** Reads a JSON body of at most MAX_BODY_BYTES (413 beyond), refusing what is not UTF-8 JSON (400). */
-export async function readJsonBody(stream: AsyncIterable<Uint8Array>, contentLength: string | null | undefined, maxBytes = MAX_BODY_BYTES): Promise<unknown> {
+export async function readJsonBody(
+  stream: AsyncIterable<Uint8Array>,
+  contentLength: string | null | undefined,
+  maxBytes = MAX_BODY_BYTES,
+): Promise<unknown> {
   if (Number(contentLength ?? '0') > maxBytes) throw tooLarge(maxBytes);
   const chunks: Uint8Array[] = [];
   let size = 0;

@@ -115,7 +115,8 @@ export function startRealtime(httpServer: http.Server): { io: Io; close(): Promi
     socket.join(rooms.participant(socket.data.participantId));
 
     socket.on('subscribe', (payload, ack) => {
-      const reply: Ack<{ missed: ReturnType<typeof missedEvents>['events']; truncated?: boolean }> = typeof ack === 'function' ? ack : () => {};
+      const reply: Ack<{ missed: ReturnType<typeof missedEvents>['events']; truncated?: boolean }> =
+        typeof ack === 'function' ? ack : () => {};
       const parsed = subscribeInput.safeParse(payload);
       if (!parsed.success) return reply({ ok: false, error: 'invalid', fields: fieldErrors(parsed.error) });
       const viewer = currentViewer(socket);
@@ -125,7 +126,8 @@ export function startRealtime(httpServer: http.Server): { io: Io; close(): Promi
       // exactly at the broadcaster's cursor and live delivery continues after it.
       try {
         if (channel === 'dashboard') {
-          const replay = since === undefined ? { events: [], truncated: false } : missedEvents(viewer, { kind: 'dashboard' }, since, broadcaster.cursor);
+          const replay =
+            since === undefined ? { events: [], truncated: false } : missedEvents(viewer, { kind: 'dashboard' }, since, broadcaster.cursor);
           socket.join(rooms.dashboard);
           if (viewer.role === 'facilitator') socket.join(rooms.dashboardFacilitators);
           socket.join(rooms.dashboardSubject(viewer.id));
@@ -136,7 +138,10 @@ export function startRealtime(httpServer: http.Server): { io: Io; close(): Promi
         const threadId = Number(channel.slice('thread:'.length));
         const thread = visibleThread(viewer, threadId);
         attributionOf.set(threadId, thread.attribution);
-        const replay = since === undefined ? { events: [], truncated: false } : missedEvents(viewer, { kind: 'thread', threadId }, since, broadcaster.cursor);
+        const replay =
+          since === undefined
+            ? { events: [], truncated: false }
+            : missedEvents(viewer, { kind: 'thread', threadId }, since, broadcaster.cursor);
         if (!socket.data.channels.has(channel)) {
           socket.data.channels.add(channel);
           socket.join(rooms.thread(threadId));
@@ -174,7 +179,11 @@ export function startRealtime(httpServer: http.Server): { io: Io; close(): Promi
         reply({ ok: true, message });
       } catch (error) {
         if (!isAppError(error)) console.error('message:send failed', error);
-        reply({ ok: false, error: isAppError(error) ? error.code : 'internal', ...(isAppError(error) && error.fields ? { fields: error.fields } : {}) });
+        reply({
+          ok: false,
+          error: isAppError(error) ? error.code : 'internal',
+          ...(isAppError(error) && error.fields ? { fields: error.fields } : {}),
+        });
       }
     });
 
@@ -214,4 +223,3 @@ function discreetMemberships(participantId: number): number[] {
     ).all(participantId) as { id: number }[]
   ).map((r) => r.id);
 }
-

@@ -17,14 +17,18 @@ export function write<T>(change: () => T, options: WriteOptions = {}): T {
   const run = connection.transaction((): T => {
     const op = options.operation;
     if (op) {
-      const previous = prepared('SELECT result FROM operations WHERE participant_id = ? AND op_id = ?')
-        .get(op.viewer.id, op.opId) as { result: string } | undefined;
+      const previous = prepared('SELECT result FROM operations WHERE participant_id = ? AND op_id = ?').get(op.viewer.id, op.opId) as
+        { result: string } | undefined;
       if (previous) return JSON.parse(previous.result) as T;
     }
     const result = change();
     if (op) {
-      prepared('INSERT INTO operations (participant_id, op_id, result, created_at) VALUES (?, ?, ?, ?)')
-        .run(op.viewer.id, op.opId, JSON.stringify(result ?? null), now());
+      prepared('INSERT INTO operations (participant_id, op_id, result, created_at) VALUES (?, ?, ?, ?)').run(
+        op.viewer.id,
+        op.opId,
+        JSON.stringify(result ?? null),
+        now(),
+      );
     }
     return result;
   });

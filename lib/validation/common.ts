@@ -25,7 +25,10 @@ export function uniqueList<T extends z.ZodType>(item: T, { min, max, label }: { 
 /** Query strings: limit ≤ 100 and an opaque cursor. */
 export const pageQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(50),
-  cursor: z.string().regex(/^\d{1,16}$/, 'Invalid cursor').optional(),
+  cursor: z
+    .string()
+    .regex(/^\d{1,16}$/, 'Invalid cursor')
+    .optional(),
 });
 
 /** zod issues → `{field: message}`, the `fields` of the PRODUCT.md error body. */

@@ -12,7 +12,11 @@ export const proposeInitiativeInput = z.strictObject({
 export type ProposeInitiativeInput = z.infer<typeof proposeInitiativeInput>;
 
 export const editInitiativeInput = z
-  .strictObject({ title: title.optional(), summary: summary.optional(), openToJoin: z.boolean({ error: 'Must be true or false' }).optional() })
+  .strictObject({
+    title: title.optional(),
+    summary: summary.optional(),
+    openToJoin: z.boolean({ error: 'Must be true or false' }).optional(),
+  })
   .refine((v) => v.title !== undefined || v.summary !== undefined || v.openToJoin !== undefined, 'Nothing to change');
 export type EditInitiativeInput = z.infer<typeof editInitiativeInput>;
 

@@ -26,6 +26,9 @@ export const listThreadsQuery = pageQuery.extend({
 export type ListThreadsQuery = z.infer<typeof listThreadsQuery>;
 
 export const listMessagesQuery = z.object({
-  before: z.string().regex(/^\d{1,16}$/, 'Invalid cursor').optional(),
+  before: z
+    .string()
+    .regex(/^\d{1,16}$/, 'Invalid cursor')
+    .optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });

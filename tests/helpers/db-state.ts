@@ -2,8 +2,21 @@ import crypto from 'node:crypto';
 import type { TestServer } from './server';
 
 const TABLES = [
-  'participants', 'delegations', 'invites', 'api_tokens', 'threads', 'thread_states', 'thread_partners', 'memberships',
-  'messages', 'initiatives', 'stances', 'initiative_partners', 'endorsements', 'events', 'operations',
+  'participants',
+  'delegations',
+  'invites',
+  'api_tokens',
+  'threads',
+  'thread_states',
+  'thread_partners',
+  'memberships',
+  'messages',
+  'initiatives',
+  'stances',
+  'initiative_partners',
+  'endorsements',
+  'events',
+  'operations',
 ];
 
 /** A checksum of every table's rows: equal before and after means nothing at all was written. */

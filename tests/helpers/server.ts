@@ -27,7 +27,8 @@ export interface TestServer {
  * ephemeral port with a fresh SQLite file in a temporary folder.
  */
 export async function startServer(options: { demo?: boolean; env?: Record<string, string>; dbPath?: string } = {}): Promise<TestServer> {
-  if (!fs.existsSync(path.join(ROOT, '.next', 'BUILD_ID'))) throw new Error('No production build: run `npm run build` first (npm test does).');
+  if (!fs.existsSync(path.join(ROOT, '.next', 'BUILD_ID')))
+    throw new Error('No production build: run `npm run build` first (npm test does).');
   const dir = options.dbPath ? path.dirname(options.dbPath) : fs.mkdtempSync(path.join(os.tmpdir(), 'chaikhana-test-'));
   const dbPath = options.dbPath ?? path.join(dir, 'chaikhana.db');
   let child: ChildProcess | null = null;

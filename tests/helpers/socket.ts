@@ -15,10 +15,20 @@ export function openSocket(baseUrl: string, cookie: string | null, options: { or
   const headers: Record<string, string> = {};
   if (cookie) headers.cookie = cookie;
   if (options.origin) headers.origin = options.origin;
-  return io(baseUrl, { path: '/socket.io', transports: ['websocket'], extraHeaders: headers, reconnection: options.reconnection ?? false, forceNew: true });
+  return io(baseUrl, {
+    path: '/socket.io',
+    transports: ['websocket'],
+    extraHeaders: headers,
+    reconnection: options.reconnection ?? false,
+    forceNew: true,
+  });
 }
 
-export async function connect(baseUrl: string, cookie: string | null, options: { origin?: string; reconnection?: boolean } = {}): Promise<LiveSocket> {
+export async function connect(
+  baseUrl: string,
+  cookie: string | null,
+  options: { origin?: string; reconnection?: boolean } = {},
+): Promise<LiveSocket> {
   const socket = openSocket(baseUrl, cookie, options);
   const events: PublicEvent[] = [];
   socket.on('event', (event: PublicEvent) => events.push(event));

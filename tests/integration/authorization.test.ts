@@ -13,24 +13,24 @@ type Actor = (typeof ACTORS)[number];
 
 //                         anon obs  civil expert partner gov  kz   kg   facilitator
 const MATRIX: Record<string, number[]> = {
-  listRooms:              [401, 200, 200, 200, 200, 200, 200, 200, 200],
-  readInitiative:         [401, 200, 200, 200, 200, 200, 200, 200, 200],
-  createOpenRoom:         [401, 403, 201, 201, 403, 201, 201, 201, 201],
-  createDiscreetRoom:     [401, 403, 403, 403, 403, 403, 403, 403, 201],
-  postMessage:            [401, 403, 201, 201, 201, 201, 201, 201, 201],
-  takeSeat:               [401, 201, 201, 201, 201, 201, 201, 201, 201],
-  seatSomeoneElse:        [401, 403, 403, 403, 403, 403, 403, 403, 201],
-  propose:                [401, 403, 201, 201, 403, 201, 201, 201, 201],
-  setOwnStateStance:      [401, 403, 403, 403, 403, 403, 200, 403, 403],
-  setOtherStateStance:    [401, 403, 403, 403, 403, 403, 403, 403, 403],
-  joinForOwnState:        [401, 403, 403, 403, 403, 403, 409, 200, 403],
-  endorse:                [401, 403, 200, 200, 200, 200, 200, 200, 200],
-  editOthersInitiative:   [401, 403, 403, 403, 403, 403, 403, 403, 200],
-  formalize:              [401, 403, 403, 403, 403, 403, 403, 403, 200],
-  createInvite:           [401, 403, 403, 403, 403, 403, 403, 403, 201],
-  grantDelegation:        [401, 403, 403, 403, 403, 403, 403, 403, 200],
-  listParticipants:       [401, 403, 403, 403, 403, 403, 403, 403, 200],
-  readEvents:             [401, 200, 200, 200, 200, 200, 200, 200, 200],
+  listRooms: [401, 200, 200, 200, 200, 200, 200, 200, 200],
+  readInitiative: [401, 200, 200, 200, 200, 200, 200, 200, 200],
+  createOpenRoom: [401, 403, 201, 201, 403, 201, 201, 201, 201],
+  createDiscreetRoom: [401, 403, 403, 403, 403, 403, 403, 403, 201],
+  postMessage: [401, 403, 201, 201, 201, 201, 201, 201, 201],
+  takeSeat: [401, 201, 201, 201, 201, 201, 201, 201, 201],
+  seatSomeoneElse: [401, 403, 403, 403, 403, 403, 403, 403, 201],
+  propose: [401, 403, 201, 201, 403, 201, 201, 201, 201],
+  setOwnStateStance: [401, 403, 403, 403, 403, 403, 200, 403, 403],
+  setOtherStateStance: [401, 403, 403, 403, 403, 403, 403, 403, 403],
+  joinForOwnState: [401, 403, 403, 403, 403, 403, 409, 200, 403],
+  endorse: [401, 403, 200, 200, 200, 200, 200, 200, 200],
+  editOthersInitiative: [401, 403, 403, 403, 403, 403, 403, 403, 200],
+  formalize: [401, 403, 403, 403, 403, 403, 403, 403, 200],
+  createInvite: [401, 403, 403, 403, 403, 403, 403, 403, 201],
+  grantDelegation: [401, 403, 403, 403, 403, 403, 403, 403, 200],
+  listParticipants: [401, 403, 403, 403, 403, 403, 403, 403, 200],
+  readEvents: [401, 200, 200, 200, 200, 200, 200, 200, 200],
 };
 
 let server: TestServer;
@@ -42,9 +42,20 @@ beforeAll(async () => {
   server = await startServer();
   const demo = await signInAll(server.url);
   const gov = new Client(server.url);
-  await gov.post('/api/v1/register', { name: 'Gov without delegation', email: 'gov.nodelegation@example.org', password: 'a-long-enough-password', affiliation: 'government' });
+  await gov.post('/api/v1/register', {
+    name: 'Gov without delegation',
+    email: 'gov.nodelegation@example.org',
+    password: 'a-long-enough-password',
+    affiliation: 'government',
+  });
   const keys: Record<Exclude<Actor, 'anonymous' | 'govNoDelegation'>, DemoKey> = {
-    observer: 'observer', civil: 'civil', expert: 'expert', partner: 'partner', kz: 'kz', kg: 'kg', facilitator: 'facilitator',
+    observer: 'observer',
+    civil: 'civil',
+    expert: 'expert',
+    partner: 'partner',
+    kz: 'kz',
+    kg: 'kg',
+    facilitator: 'facilitator',
   };
   clients = {
     anonymous: new Client(server.url),
@@ -52,10 +63,20 @@ beforeAll(async () => {
     ...Object.fromEntries(Object.entries(keys).map(([actor, key]) => [actor, demo[key]])),
   } as Record<Actor, Client>;
   // Fixtures come from people who are not actors of the matrix (a creator sits in its own room).
-  await gov.post('/api/v1/register', { name: 'Fixture maker', email: 'fixtures@example.org', password: 'a-long-enough-password', affiliation: 'expert' });
+  await gov.post('/api/v1/register', {
+    name: 'Fixture maker',
+    email: 'fixtures@example.org',
+    password: 'a-long-enough-password',
+    affiliation: 'expert',
+  });
   setup = await signedIn(server.url, 'fixtures@example.org', 'a-long-enough-password');
   const target = new Client(server.url);
-  await target.post('/api/v1/register', { name: 'Seated person', email: 'seated@example.org', password: 'a-long-enough-password', affiliation: 'civil_society' });
+  await target.post('/api/v1/register', {
+    name: 'Seated person',
+    email: 'seated@example.org',
+    password: 'a-long-enough-password',
+    affiliation: 'civil_society',
+  });
   await target.signIn('seated@example.org', 'a-long-enough-password');
   targetId = (await target.get('/api/v1/me')).body.id;
 });
@@ -70,7 +91,12 @@ async function freshRoom(): Promise<number> {
 
 async function freshInitiative(options: { consensus?: boolean } = {}): Promise<number> {
   const roomId = await freshRoom();
-  const initiative = await setup.post(`/api/v1/threads/${roomId}/initiatives`, { title: 'Fixture', summary: 'Text', states: ['KZ', 'UZ'], openToJoin: true });
+  const initiative = await setup.post(`/api/v1/threads/${roomId}/initiatives`, {
+    title: 'Fixture',
+    summary: 'Text',
+    states: ['KZ', 'UZ'],
+    openToJoin: true,
+  });
   if (options.consensus) {
     const demo = { kz: await signedIn(server.url, 'delegate.kz@example.org'), uz: await signedIn(server.url, 'delegate.uz@example.org') };
     await demo.kz.put(`/api/v1/initiatives/${initiative.body.id}/stances/KZ`, { position: 'endorse' });
@@ -136,11 +162,19 @@ describe('authorization matrix (affiliation/role × action)', () => {
   });
 
   it('refuses a cookie-authenticated write from another site', async () => {
-    const response = await clients.kz.post('/api/v1/threads', { title: 'Forged', topic: 'water', summary: '' }, { origin: 'https://evil.example' });
+    const response = await clients.kz.post(
+      '/api/v1/threads',
+      { title: 'Forged', topic: 'water', summary: '' },
+      { origin: 'https://evil.example' },
+    );
     expect(response.status).toBe(403);
     const nullOrigin = await clients.kz.post('/api/v1/threads', { title: 'Forged', topic: 'water', summary: '' }, { origin: 'null' });
     expect(nullOrigin.status).toBe(403);
-    const crossSite = await clients.kz.post('/api/v1/threads', { title: 'Forged', topic: 'water', summary: '' }, { 'sec-fetch-site': 'cross-site' });
+    const crossSite = await clients.kz.post(
+      '/api/v1/threads',
+      { title: 'Forged', topic: 'water', summary: '' },
+      { 'sec-fetch-site': 'cross-site' },
+    );
     expect(crossSite.status).toBe(403);
   });
 });

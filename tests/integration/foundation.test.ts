@@ -39,13 +39,19 @@ describe('a fresh start', () => {
     expect(server.query('SELECT code FROM states ORDER BY sort').map((r) => r.code)).toEqual(['KZ', 'KG', 'TJ', 'TM', 'UZ']);
     expect(server.query('SELECT COUNT(*) AS n FROM partners')[0].n).toBeGreaterThanOrEqual(11);
     expect(server.query('SELECT COUNT(*) AS n FROM topics')[0].n).toBe(12);
-    const statuses = server.query<{ status: string }>('SELECT DISTINCT status FROM initiatives').map((r) => r.status).sort();
+    const statuses = server
+      .query<{ status: string }>('SELECT DISTINCT status FROM initiatives')
+      .map((r) => r.status)
+      .sort();
     expect(statuses).toEqual(['consensus', 'consultation', 'formalized', 'reservations']);
     const labels = server.query<{ label: string }>('SELECT label FROM initiatives').map((r) => r.label);
     expect(labels.some((l) => l.includes(' minus '))).toBe(true);
     expect(labels.some((l) => l.includes(' + '))).toBe(true);
     expect(labels).toContain('CA-2');
-    const kzDelegate = server.query('SELECT d.state_code AS state FROM participants p JOIN delegations d ON d.participant_id = p.id WHERE p.email = ?', DEMO.kz);
+    const kzDelegate = server.query(
+      'SELECT d.state_code AS state FROM participants p JOIN delegations d ON d.participant_id = p.id WHERE p.email = ?',
+      DEMO.kz,
+    );
     expect(kzDelegate).toEqual([{ state: 'KZ' }]);
   });
 
@@ -53,7 +59,9 @@ describe('a fresh start', () => {
     const [{ messages }] = server.query<{ messages: number }>('SELECT COUNT(*) AS messages FROM messages');
     const [{ events }] = server.query<{ events: number }>(`SELECT COUNT(*) AS events FROM events WHERE type = 'message.created'`);
     expect(events).toBe(messages);
-    const [{ stanceEvents }] = server.query<{ stanceEvents: number }>(`SELECT COUNT(*) AS stanceEvents FROM events WHERE type = 'stance.changed'`);
+    const [{ stanceEvents }] = server.query<{ stanceEvents: number }>(
+      `SELECT COUNT(*) AS stanceEvents FROM events WHERE type = 'stance.changed'`,
+    );
     const [{ setStances }] = server.query<{ setStances: number }>('SELECT COUNT(*) AS setStances FROM stances WHERE set_at IS NOT NULL');
     expect(stanceEvents).toBeGreaterThanOrEqual(setStances);
   });
@@ -65,7 +73,13 @@ describe('registration and sign-in', () => {
     const client = new Client(server.url);
     const registered = await client.post('/api/v1/register', input);
     expect(registered.status).toBe(201);
-    expect(registered.body).toMatchObject({ name: input.name, email: input.email, affiliation: 'civil_society', role: 'participant', state: null });
+    expect(registered.body).toMatchObject({
+      name: input.name,
+      email: input.email,
+      affiliation: 'civil_society',
+      role: 'participant',
+      state: null,
+    });
     expect(registered.body).not.toHaveProperty('passwordHash');
     expect(await client.signIn(input.email, input.password)).toBe(200);
     const rooms = await client.get('/api/v1/threads');
@@ -140,7 +154,10 @@ describe('registration and sign-in', () => {
     expect(registered.status).toBe(201);
     expect(registered.body).toMatchObject({ affiliation: 'government', state: 'TJ' });
 
-    const again = await new Client(server.url).post('/api/v1/register', newcomer({ affiliation: 'government', inviteCode: invite.body.code }));
+    const again = await new Client(server.url).post(
+      '/api/v1/register',
+      newcomer({ affiliation: 'government', inviteCode: invite.body.code }),
+    );
     expect(again.status).toBe(400);
     expect(again.body.error.fields.inviteCode).toBeTruthy();
   });

@@ -23,7 +23,14 @@ afterAll(async () => {
 });
 
 const propose = (by: Client, states: string[], extra: Record<string, unknown> = {}) =>
-  by.post(`/api/v1/threads/${roomId}/initiatives`, { title: 'Grid balancing', summary: 'Shared reserves.', states, partners: [], openToJoin: true, ...extra });
+  by.post(`/api/v1/threads/${roomId}/initiatives`, {
+    title: 'Grid balancing',
+    summary: 'Shared reserves.',
+    states,
+    partners: [],
+    openToJoin: true,
+    ...extra,
+  });
 
 const stance = (by: Client, id: number, state: string, position: string, note?: string) =>
   by.put(`/api/v1/initiatives/${id}/stances/${state}`, note === undefined ? { position } : { position, note });
@@ -39,7 +46,24 @@ describe('an initiative through the API', () => {
     const created = await propose(as.kz, ['KZ', 'UZ'], { partners: ['EU'] });
     expect(created.status).toBe(201);
     expect(Object.keys(created.body).sort()).toEqual(
-      expect.arrayContaining(['id', 'threadId', 'title', 'summary', 'states', 'partners', 'openToJoin', 'status', 'format', 'minus', 'plus', 'label', 'stances', 'endorsements', 'createdAt', 'formalizedAt']),
+      expect.arrayContaining([
+        'id',
+        'threadId',
+        'title',
+        'summary',
+        'states',
+        'partners',
+        'openToJoin',
+        'status',
+        'format',
+        'minus',
+        'plus',
+        'label',
+        'stances',
+        'endorsements',
+        'createdAt',
+        'formalizedAt',
+      ]),
     );
     expect(created.body).toMatchObject({
       threadId: roomId,
@@ -77,7 +101,9 @@ describe('an initiative through the API', () => {
       'initiative.joined',
       'status.changed',
     ]);
-    const transitions = eventsOf(initiative.id).filter((e) => e.type === 'status.changed').map((e) => e.payload);
+    const transitions = eventsOf(initiative.id)
+      .filter((e) => e.type === 'status.changed')
+      .map((e) => e.payload);
     expect(transitions).toEqual([
       expect.objectContaining({ from: 'consultation', to: 'consensus', format: 'CA-2', label: 'CA-2' }),
       expect.objectContaining({ from: 'consensus', to: 'consultation', format: 'CA-3', label: 'CA-3' }),
@@ -88,9 +114,21 @@ describe('an initiative through the API', () => {
 
   it('is not blocked by a state that steps aside: CA-4 minus TM + partners', async () => {
     const { body: initiative } = await propose(as.tj, ['KZ', 'KG', 'TJ', 'TM', 'UZ'], { partners: ['JP', 'EU'] });
-    for (const [who, state] of [['kz', 'KZ'], ['kg', 'KG'], ['tj', 'TJ'], ['uz', 'UZ']] as const) await stance(as[who], initiative.id, state, 'endorse');
+    for (const [who, state] of [
+      ['kz', 'KZ'],
+      ['kg', 'KG'],
+      ['tj', 'TJ'],
+      ['uz', 'UZ'],
+    ] as const)
+      await stance(as[who], initiative.id, state, 'endorse');
     const result = await stance(as.tm, initiative.id, 'TM', 'step_aside', 'Neutrality: we follow, we do not sign.');
-    expect(result.body).toMatchObject({ status: 'consensus', format: 'CA-4', minus: ['TM'], plus: ['EU', 'JP'], label: 'CA-4 minus TM + EU, JP' });
+    expect(result.body).toMatchObject({
+      status: 'consensus',
+      format: 'CA-4',
+      minus: ['TM'],
+      plus: ['EU', 'JP'],
+      label: 'CA-4 minus TM + EU, JP',
+    });
   });
 
   it('holds consensus back with a reservation, and lets it go when the reservation is lifted', async () => {
@@ -131,7 +169,11 @@ describe('an initiative through the API', () => {
     await stance(as.kg, initiative.id, 'KG', 'reservation', 'Concerns');
     const edited = await as.kz.patch(`/api/v1/initiatives/${initiative.id}`, { summary: 'Shared reserves, with a technical annex.' });
     expect(edited.status).toBe(200);
-    expect(edited.body.stances).toMatchObject({ KZ: { position: 'pending' }, UZ: { position: 'pending' }, KG: { position: 'reservation' } });
+    expect(edited.body.stances).toMatchObject({
+      KZ: { position: 'pending' },
+      UZ: { position: 'pending' },
+      KG: { position: 'reservation' },
+    });
     const events = eventsOf(initiative.id);
     const edit = events.find((e) => e.type === 'initiative.edited')!;
     expect(edit.payload.resetStates).toEqual(['KZ', 'UZ']);
@@ -146,7 +188,10 @@ describe('an initiative through the API', () => {
   it('counts individual endorsements, once per person, and lets them be withdrawn', async () => {
     const { body: initiative } = await propose(as.civil, ['KG', 'TJ']);
     expect((await as.expert.post(`/api/v1/initiatives/${initiative.id}/endorsements`)).body.endorsements).toBe(1);
-    expect((await as.partner.post(`/api/v1/initiatives/${initiative.id}/endorsements`)).body).toMatchObject({ endorsements: 2, endorsedByMe: true });
+    expect((await as.partner.post(`/api/v1/initiatives/${initiative.id}/endorsements`)).body).toMatchObject({
+      endorsements: 2,
+      endorsedByMe: true,
+    });
     expect((await as.partner.post(`/api/v1/initiatives/${initiative.id}/endorsements`)).status).toBe(409);
     expect((await as.partner.delete(`/api/v1/initiatives/${initiative.id}/endorsements`)).body.endorsements).toBe(1);
     expect((await as.partner.delete(`/api/v1/initiatives/${initiative.id}/endorsements`)).status).toBe(409);
@@ -177,14 +222,18 @@ describe('lists', () => {
     const all: number[] = [];
     let cursor: string | null = null;
     do {
-      const page: { body: { items: { id: number }[]; next: string | null } } = await as.kz.get(`/api/v1/initiatives?limit=3${cursor ? `&cursor=${cursor}` : ''}`);
+      const page: { body: { items: { id: number }[]; next: string | null } } = await as.kz.get(
+        `/api/v1/initiatives?limit=3${cursor ? `&cursor=${cursor}` : ''}`,
+      );
       expect(page.body.items.length).toBeLessThanOrEqual(3);
       all.push(...page.body.items.map((i) => i.id));
       cursor = page.body.next;
     } while (cursor);
     expect(new Set(all).size).toBe(all.length);
     expect(all).toEqual([...all].sort((a, b) => b - a));
-    const visible = server.query<{ n: number }>(`SELECT COUNT(*) AS n FROM initiatives i JOIN threads t ON t.id = i.thread_id WHERE t.visibility = 'open'`)[0].n;
+    const visible = server.query<{ n: number }>(
+      `SELECT COUNT(*) AS n FROM initiatives i JOIN threads t ON t.id = i.thread_id WHERE t.visibility = 'open'`,
+    )[0].n;
     expect(all.length).toBe(visible);
 
     const consensus = await as.kz.get('/api/v1/initiatives?status=consensus&limit=100');
@@ -193,7 +242,10 @@ describe('lists', () => {
     const tj = await as.kz.get('/api/v1/initiatives?state=TJ&limit=100');
     expect(tj.body.items.every((i: { states: string[] }) => i.states.includes('TJ'))).toBe(true);
     const water = await as.kz.get('/api/v1/initiatives?topic=water&format=CA-4&limit=100');
-    expect(water.body.items.map((i: { title: string }) => i.title)).toEqual(['Seasonal release schedule for the Toktogul and Nurek reservoirs', 'Joint early-warning data exchange on river flows']);
+    expect(water.body.items.map((i: { title: string }) => i.title)).toEqual([
+      'Seasonal release schedule for the Toktogul and Nurek reservoirs',
+      'Joint early-warning data exchange on river flows',
+    ]);
   });
 
   it('filters rooms by topic, state, format and text', async () => {

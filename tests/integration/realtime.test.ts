@@ -6,7 +6,15 @@ import { connect, refusal, sleep, type LiveSocket } from '../helpers/socket';
 
 let server: TestServer;
 let as: Record<DemoKey, Client>;
-const NAMES = ['Nurlan Abenov', 'Aizada Toktogulova', 'Farrukh Rahimov', 'Jasur Karimov', 'Dana Seitkali', 'Gulnora Yusupova', 'Aigerim Sadykova'];
+const NAMES = [
+  'Nurlan Abenov',
+  'Aizada Toktogulova',
+  'Farrukh Rahimov',
+  'Jasur Karimov',
+  'Dana Seitkali',
+  'Gulnora Yusupova',
+  'Aigerim Sadykova',
+];
 
 beforeAll(async () => {
   server = await startServer();
@@ -96,7 +104,12 @@ describe('channels', () => {
   });
 
   it('answers not_found for a room one may not see, exactly as for one that does not exist', async () => {
-    const room = await as.facilitator.post('/api/v1/threads', { title: 'Closed door', topic: 'security', summary: '', visibility: 'discreet' });
+    const room = await as.facilitator.post('/api/v1/threads', {
+      title: 'Closed door',
+      topic: 'security',
+      summary: '',
+      visibility: 'discreet',
+    });
     const live = await connect(server.url, as.kz.cookieHeader());
     expect(await live.call('subscribe', { channel: `thread:${room.body.id}` })).toEqual({ ok: false, error: 'not_found' });
     expect(await live.call('subscribe', { channel: 'thread:999999' })).toEqual({ ok: false, error: 'not_found' });
@@ -113,7 +126,12 @@ describe('visibility on the live path and on replay', () => {
     const member = await connect(server.url, as.tj.cookieHeader());
     await member.call('subscribe', { channel: 'dashboard', since });
 
-    const room = await as.facilitator.post('/api/v1/threads', { title: 'Border liaison', topic: 'drug-trafficking', summary: '', visibility: 'discreet' });
+    const room = await as.facilitator.post('/api/v1/threads', {
+      title: 'Border liaison',
+      topic: 'drug-trafficking',
+      summary: '',
+      visibility: 'discreet',
+    });
     await as.facilitator.post(`/api/v1/threads/${room.body.id}/members`, { userId: (await as.tj.get('/api/v1/me')).body.id });
     const initiative = await proposeIn(room.body.id, as.tj, ['TJ', 'KG']);
     await as.tj.put(`/api/v1/initiatives/${initiative.id}/stances/TJ`, { position: 'endorse' });
@@ -138,7 +156,12 @@ describe('visibility on the live path and on replay', () => {
   });
 
   it('takes a removed member off the room at once: unsubscribed, then nothing more', async () => {
-    const room = await as.facilitator.post('/api/v1/threads', { title: 'Short stay', topic: 'borders', summary: '', visibility: 'discreet' });
+    const room = await as.facilitator.post('/api/v1/threads', {
+      title: 'Short stay',
+      topic: 'borders',
+      summary: '',
+      visibility: 'discreet',
+    });
     const expertId = (await as.expert.get('/api/v1/me')).body.id;
     await as.facilitator.post(`/api/v1/threads/${room.body.id}/members`, { userId: expertId });
     const live = await connect(server.url, as.expert.cookieHeader());
@@ -167,7 +190,9 @@ describe('visibility on the live path and on replay', () => {
     await live.call('subscribe', { channel: 'thread:2', since: 0 });
     await live.call('subscribe', { channel: 'dashboard', since: 0 });
     await as.tj.post('/api/v1/threads/2/messages', { body: 'Under the rule' });
-    await live.waitFor((events) => events.some((e) => e.type === 'message.created' && (e.payload as any).message.body === 'Under the rule'));
+    await live.waitFor((events) =>
+      events.some((e) => e.type === 'message.created' && (e.payload as any).message.body === 'Under the rule'),
+    );
     const fromRoom = live.events.filter((e) => e.threadId === 2);
     expect(fromRoom.length).toBeGreaterThan(0);
     const text = JSON.stringify(fromRoom);
@@ -194,7 +219,12 @@ describe('messages over the socket', () => {
 
   it('limits messages per participant, whatever the transport', async () => {
     // A fresh participant: the demo seed's own messages count against the demo accounts' budget.
-    await as.civil.post('/api/v1/register', { name: 'Fast typist', email: 'fast@example.org', password: 'a-long-enough-password', affiliation: 'expert' });
+    await as.civil.post('/api/v1/register', {
+      name: 'Fast typist',
+      email: 'fast@example.org',
+      password: 'a-long-enough-password',
+      affiliation: 'expert',
+    });
     const limited = await signedIn(server.url, 'fast@example.org', 'a-long-enough-password');
     const live = await connect(server.url, limited.cookieHeader());
     const answers = [];
@@ -222,7 +252,9 @@ describe('messages over the socket', () => {
     expect(names(presence.at(-1)!)).toEqual(['Aizada Toktogulova', 'Nurlan Abenov']);
     kz1.socket.emit('typing', { threadId: 6 });
     await sleep(200);
-    expect(typing).toEqual([{ threadId: 6, who: { id: expect.any(Number), name: 'Nurlan Abenov', affiliation: 'government', state: 'KZ' } }]);
+    expect(typing).toEqual([
+      { threadId: 6, who: { id: expect.any(Number), name: 'Nurlan Abenov', affiliation: 'government', state: 'KZ' } },
+    ]);
     kz1.close();
     await sleep(200);
     expect(names(presence.at(-1)!)).toEqual(['Aizada Toktogulova', 'Nurlan Abenov']);

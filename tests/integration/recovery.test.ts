@@ -50,7 +50,11 @@ async function writeStances(count: number, initiativeId: number, onEach?: (i: nu
     const key = `recovery-${initiativeId}-${i}-${Math.random().toString(36).slice(2, 8)}`;
     for (;;) {
       try {
-        const response = await as.kz.put(`/api/v1/initiatives/${initiativeId}/stances/KZ`, { position: positions[i % 4] }, { 'idempotency-key': key });
+        const response = await as.kz.put(
+          `/api/v1/initiatives/${initiativeId}/stances/KZ`,
+          { position: positions[i % 4] },
+          { 'idempotency-key': key },
+        );
         if (response.status === 200) break;
       } catch {
         // the server is down: retry the same operation
@@ -94,7 +98,9 @@ describe('gap-free recovery', () => {
 
   for (const how of ['graceful restart', 'kill -9'] as const) {
     it(`across a server ${how}, with writes before, during and after`, async () => {
-      const initiative = (await as.kz.post('/api/v1/threads/1/initiatives', { title: `Recovery ${how}`, summary: '', states: ['KZ', 'UZ'] })).body;
+      const initiative = (
+        await as.kz.post('/api/v1/threads/1/initiatives', { title: `Recovery ${how}`, summary: '', states: ['KZ', 'UZ'] })
+      ).body;
       const since = lastId();
       const dashboard = watch(as.expert, 'dashboard', since);
       const room = watch(as.kg, 'thread:1', since);
@@ -116,13 +122,19 @@ describe('gap-free recovery', () => {
       await as.kz.post('/api/v1/threads/1/messages', { body: `After the ${how}` });
 
       const expected = await expectedDashboardIds(as.expert, since);
-      const roomExpected = server.query<{ id: number }>('SELECT id FROM events WHERE thread_id = 1 AND id > ? ORDER BY id', since).map((r) => r.id);
+      const roomExpected = server
+        .query<{ id: number }>('SELECT id FROM events WHERE thread_id = 1 AND id > ? ORDER BY id', since)
+        .map((r) => r.id);
       await until(() => dashboard.received.length >= expected.length && room.received.length >= roomExpected.length, 20_000);
       await sleep(300);
       expect(dashboard.received.map((e) => e.id)).toEqual(expected);
       expect(room.received.map((e) => e.id)).toEqual(roomExpected);
       // Every write happened exactly once, whatever the crash did to its first attempt.
-      const changes = server.query('SELECT COUNT(*) AS n FROM events WHERE initiative_id = ? AND type = ?', initiative.id, 'stance.changed')[0].n;
+      const changes = server.query(
+        'SELECT COUNT(*) AS n FROM events WHERE initiative_id = ? AND type = ?',
+        initiative.id,
+        'stance.changed',
+      )[0].n;
       expect(changes).toBe(12);
       for (const watcher of [dashboard, room]) {
         watcher.stop();

@@ -8,20 +8,50 @@ let discreet: { roomId: number; initiativeId: number };
 let chatham: { roomId: number; initiativeId: number };
 
 const SECRET_TITLE = 'Quiet talks on the Rogun cascade';
-const NAMES = ['Nurlan Abenov', 'Aizada Toktogulova', 'Farrukh Rahimov', 'Maral Annayeva', 'Jasur Karimov', 'Dana Seitkali', 'Gulnora Yusupova', 'Marta Kowalska', 'Aigerim Sadykova'];
+const NAMES = [
+  'Nurlan Abenov',
+  'Aizada Toktogulova',
+  'Farrukh Rahimov',
+  'Maral Annayeva',
+  'Jasur Karimov',
+  'Dana Seitkali',
+  'Gulnora Yusupova',
+  'Marta Kowalska',
+  'Aigerim Sadykova',
+];
 
 beforeAll(async () => {
   server = await startServer();
   as = await signInAll(server.url);
-  const room = await as.facilitator.post('/api/v1/threads', { title: SECRET_TITLE, topic: 'energy', summary: 'Members only.', states: ['TJ', 'UZ'], visibility: 'discreet' });
+  const room = await as.facilitator.post('/api/v1/threads', {
+    title: SECRET_TITLE,
+    topic: 'energy',
+    summary: 'Members only.',
+    states: ['TJ', 'UZ'],
+    visibility: 'discreet',
+  });
   const tj = (await as.tj.get('/api/v1/me')).body.id;
   await as.facilitator.post(`/api/v1/threads/${room.body.id}/members`, { userId: tj });
-  const initiative = await as.tj.post(`/api/v1/threads/${room.body.id}/initiatives`, { title: 'Rogun water releases', summary: '', states: ['TJ', 'UZ'] });
+  const initiative = await as.tj.post(`/api/v1/threads/${room.body.id}/initiatives`, {
+    title: 'Rogun water releases',
+    summary: '',
+    states: ['TJ', 'UZ'],
+  });
   await as.tj.post(`/api/v1/threads/${room.body.id}/messages`, { body: 'A confidential point.' });
   discreet = { roomId: room.body.id, initiativeId: initiative.body.id };
 
-  const open = await as.civil.post('/api/v1/threads', { title: 'Remittances under the rule', topic: 'migration', summary: '', states: ['KG', 'TJ'], attribution: 'chatham' });
-  const proposal = await as.kg.post(`/api/v1/threads/${open.body.id}/initiatives`, { title: 'Cheaper remittances', summary: '', states: ['KG', 'TJ'] });
+  const open = await as.civil.post('/api/v1/threads', {
+    title: 'Remittances under the rule',
+    topic: 'migration',
+    summary: '',
+    states: ['KG', 'TJ'],
+    attribution: 'chatham',
+  });
+  const proposal = await as.kg.post(`/api/v1/threads/${open.body.id}/initiatives`, {
+    title: 'Cheaper remittances',
+    summary: '',
+    states: ['KG', 'TJ'],
+  });
   await as.kg.put(`/api/v1/initiatives/${proposal.body.id}/stances/KG`, { position: 'endorse', note: 'Kyrgyzstan agrees.' });
   await as.expert.post(`/api/v1/initiatives/${proposal.body.id}/endorsements`);
   await as.kg.post(`/api/v1/threads/${open.body.id}/messages`, { body: 'Fees reach 7 %.' });

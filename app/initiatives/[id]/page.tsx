@@ -1,3 +1,4 @@
+import { ClientMessages } from '@/components/client-messages';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
@@ -53,126 +54,138 @@ export default async function InitiativePage({ params }: Params) {
   const participates = ownState !== null && initiative.states.includes(ownState);
 
   return (
-    <LiveInitiative threadId={initiative.threadId} initiativeId={initiative.id} since={since}>
-      <div className="stack">
-        <p className="small">
-          <Link href={`/rooms/${room.id}`}>← {room.title}</Link>
-        </p>
-        <header className="stack">
-          <div className="row">
-            <StatusBadge status={initiative.status} testId="initiative-status" />
-            <FormatLabel label={initiative.label} />
-            {initiative.openToJoin ? <span className="badge badge-topic">{t('openToJoin')}</span> : null}
-          </div>
-          <h1>{initiative.title}</h1>
-          <Markdown text={initiative.summary} className="room-summary" />
-          {initiative.partners.length ? (
-            <div className="row small">
-              <span className="muted">{t('partners')}</span>
-              {initiative.partners.map((p) => (
-                <PartnerBadge key={p} code={p} name={names.partners[p]} />
-              ))}
+    <ClientMessages namespaces={['Initiative']}>
+      <LiveInitiative threadId={initiative.threadId} initiativeId={initiative.id} since={since}>
+        <div className="stack">
+          <p className="small">
+            <Link href={`/rooms/${room.id}`}>← {room.title}</Link>
+          </p>
+          <header className="stack">
+            <div className="row">
+              <StatusBadge status={initiative.status} testId="initiative-status" />
+              <FormatLabel label={initiative.label} />
+              {initiative.openToJoin ? <span className="badge badge-topic">{t('openToJoin')}</span> : null}
             </div>
-          ) : null}
-          <p className="small muted">{t(`statusExplain.${initiative.status}`)}</p>
-        </header>
-
-        <div className="grid-2">
-          <div className="stack">
-            <section className="card" aria-labelledby="stances-heading">
-              <h2 id="stances-heading" style={{ marginTop: 0 }}>
-                {t('stances')}
-              </h2>
-              <table className="stance-table" data-testid="stances">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('state')}</th>
-                    <th scope="col">{t('stance')}</th>
-                    <th scope="col">{t('note')}</th>
-                    <th scope="col">{t('setAt')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {initiative.states.map((state) => {
-                    const stance = initiative.stances[state]!;
-                    return (
-                      <LiveStanceRow key={state} state={state}>
-                        <th scope="row">
-                          {names.states[state]} <span className="muted">({state})</span>
-                          {stance.acceding ? <span className="badge badge-topic"> {t('acceding')}</span> : null}
-                        </th>
-                        <td>
-                          <StanceMark position={stance.position} />
-                        </td>
-                        <td className="small">{stance.note ?? <span className="muted">—</span>}</td>
-                        <td className="small muted">
-                          {stance.setAt ? <time dateTime={stance.setAt}>{format.dateTime(new Date(stance.setAt), { dateStyle: 'medium', timeStyle: 'short' })}</time> : '—'}
-                        </td>
-                      </LiveStanceRow>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </section>
-
-            <section aria-labelledby="timeline-heading">
-              <h2 id="timeline-heading">{t('timeline')}</h2>
-              <ol className="timeline small" data-testid="timeline">
-                {timeline.map((event) => (
-                  <li key={event.id}>
-                    <EventLine event={event} />{' '}
-                    <time className="muted" dateTime={event.createdAt}>
-                      {format.dateTime(new Date(event.createdAt), { dateStyle: 'medium', timeStyle: 'short' })}
-                    </time>
-                  </li>
+            <h1>{initiative.title}</h1>
+            <Markdown text={initiative.summary} className="room-summary" />
+            {initiative.partners.length ? (
+              <div className="row small">
+                <span className="muted">{t('partners')}</span>
+                {initiative.partners.map((p) => (
+                  <PartnerBadge key={p} code={p} name={names.partners[p]} />
                 ))}
-              </ol>
-            </section>
-          </div>
+              </div>
+            ) : null}
+            <p className="small muted">{t(`statusExplain.${initiative.status}`)}</p>
+          </header>
 
-          <aside className="stack" aria-label={t('actions')}>
-            {ownState && participates && canSetStanceFor(viewer, ownState) ? (
-              <section className="card">
-                <h2 style={{ marginTop: 0 }}>{t('yourStance', { state: names.states[ownState] })}</h2>
-                <StanceForm initiativeId={initiative.id} state={ownState} current={initiative.stances[ownState]!} />
+          <div className="grid-2">
+            <div className="stack">
+              <section className="card" aria-labelledby="stances-heading">
+                <h2 id="stances-heading" style={{ marginTop: 0 }}>
+                  {t('stances')}
+                </h2>
+                <table className="stance-table" data-testid="stances">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('state')}</th>
+                      <th scope="col">{t('stance')}</th>
+                      <th scope="col">{t('note')}</th>
+                      <th scope="col">{t('setAt')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {initiative.states.map((state) => {
+                      const stance = initiative.stances[state]!;
+                      return (
+                        <LiveStanceRow key={state} state={state}>
+                          <th scope="row">
+                            {names.states[state]} <span className="muted">({state})</span>
+                            {stance.acceding ? <span className="badge badge-topic"> {t('acceding')}</span> : null}
+                          </th>
+                          <td>
+                            <StanceMark position={stance.position} />
+                          </td>
+                          <td className="small">{stance.note ?? <span className="muted">—</span>}</td>
+                          <td className="small muted">
+                            {stance.setAt ? (
+                              <time dateTime={stance.setAt}>
+                                {format.dateTime(new Date(stance.setAt), { dateStyle: 'medium', timeStyle: 'short' })}
+                              </time>
+                            ) : (
+                              '—'
+                            )}
+                          </td>
+                        </LiveStanceRow>
+                      );
+                    })}
+                  </tbody>
+                </table>
               </section>
-            ) : null}
-            {ownState && !participates && initiative.openToJoin && canJoinForOwnState(viewer) ? (
-              <section className="card stack">
-                <p className="small">{t('joinExplain', { state: names.states[ownState] })}</p>
-                <ActionButton action={joinAction.bind(null, initiative.id)} testId="join">
-                  {t('join', { state: ownState })}
-                </ActionButton>
+
+              <section aria-labelledby="timeline-heading">
+                <h2 id="timeline-heading">{t('timeline')}</h2>
+                <ol className="timeline small" data-testid="timeline">
+                  {timeline.map((event) => (
+                    <li key={event.id}>
+                      <EventLine event={event} />{' '}
+                      <time className="muted" dateTime={event.createdAt}>
+                        {format.dateTime(new Date(event.createdAt), { dateStyle: 'medium', timeStyle: 'short' })}
+                      </time>
+                    </li>
+                  ))}
+                </ol>
               </section>
-            ) : null}
-            <section className="card stack">
-              <h2 style={{ marginTop: 0 }}>{t('support')}</h2>
-              <p className="small" data-testid="endorsement-count">
-                {t('endorsements', { count: initiative.endorsements })}
-              </p>
-              {canEndorse(viewer) ? (
-                <ActionButton action={endorseAction.bind(null, initiative.id, !initiative.endorsedByMe)} variant="secondary" testId="endorse">
-                  {initiative.endorsedByMe ? t('withdrawSupport') : t('addSupport')}
-                </ActionButton>
+            </div>
+
+            <aside className="stack" aria-label={t('actions')}>
+              {ownState && participates && canSetStanceFor(viewer, ownState) ? (
+                <section className="card">
+                  <h2 style={{ marginTop: 0 }}>{t('yourStance', { state: names.states[ownState] })}</h2>
+                  <StanceForm initiativeId={initiative.id} state={ownState} current={initiative.stances[ownState]!} />
+                </section>
               ) : null}
-              <p className="small muted">{t('supportExplain')}</p>
-            </section>
-            {canEditInitiative(viewer, proposerId) && initiative.status !== 'formalized' ? (
-              <Link className="button button-secondary" href={`/initiatives/${initiative.id}/edit`}>
-                {t('edit')}
-              </Link>
-            ) : null}
-            {canFormalize(viewer) && initiative.status === 'consensus' ? (
+              {ownState && !participates && initiative.openToJoin && canJoinForOwnState(viewer) ? (
+                <section className="card stack">
+                  <p className="small">{t('joinExplain', { state: names.states[ownState] })}</p>
+                  <ActionButton action={joinAction.bind(null, initiative.id)} testId="join">
+                    {t('join', { state: ownState })}
+                  </ActionButton>
+                </section>
+              ) : null}
               <section className="card stack">
-                <p className="small">{t('formalizeExplain')}</p>
-                <ActionButton action={formalizeAction.bind(null, initiative.id)} confirm={t('formalizeConfirm')} testId="formalize">
-                  {t('formalize')}
-                </ActionButton>
+                <h2 style={{ marginTop: 0 }}>{t('support')}</h2>
+                <p className="small" data-testid="endorsement-count">
+                  {t('endorsements', { count: initiative.endorsements })}
+                </p>
+                {canEndorse(viewer) ? (
+                  <ActionButton
+                    action={endorseAction.bind(null, initiative.id, !initiative.endorsedByMe)}
+                    variant="secondary"
+                    testId="endorse"
+                  >
+                    {initiative.endorsedByMe ? t('withdrawSupport') : t('addSupport')}
+                  </ActionButton>
+                ) : null}
+                <p className="small muted">{t('supportExplain')}</p>
               </section>
-            ) : null}
-          </aside>
+              {canEditInitiative(viewer, proposerId) && initiative.status !== 'formalized' ? (
+                <Link className="button button-secondary" href={`/initiatives/${initiative.id}/edit`}>
+                  {t('edit')}
+                </Link>
+              ) : null}
+              {canFormalize(viewer) && initiative.status === 'consensus' ? (
+                <section className="card stack">
+                  <p className="small">{t('formalizeExplain')}</p>
+                  <ActionButton action={formalizeAction.bind(null, initiative.id)} confirm={t('formalizeConfirm')} testId="formalize">
+                    {t('formalize')}
+                  </ActionButton>
+                </section>
+              ) : null}
+            </aside>
+          </div>
         </div>
-      </div>
-    </LiveInitiative>
+      </LiveInitiative>
+    </ClientMessages>
   );
 }

@@ -1,3 +1,4 @@
+import { ClientMessages } from '@/components/client-messages';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
@@ -53,67 +54,69 @@ export default async function RoomPage({ params }: Params) {
   const access = { visibility: room.visibility, isMember: room.isMember };
 
   return (
-    <div className="stack">
-      <p className="small">
-        <Link href="/rooms">← {t('backToRooms')}</Link>
-      </p>
-      <header className="stack">
-        <div className="row small">
-          <TopicBadge name={names.topics[room.topic] ?? room.topic} />
-          <RoomModeBadges visibility={room.visibility} attribution={room.attribution} />
-        </div>
-        <h1>{room.title}</h1>
-        <Markdown text={room.summary} className="room-summary" />
-        <div className="row small">
-          {room.states.map((s) => (
-            <StateBadge key={s} code={s} name={names.states[s]} />
-          ))}
-          {room.partners.map((p) => (
-            <PartnerBadge key={p} code={p} name={names.partners[p]} />
-          ))}
-        </div>
-        {room.attribution === 'chatham' ? (
-          <p className="alert alert-warn small" role="note">
-            {t('chathamNotice')}
-          </p>
-        ) : null}
-      </header>
-
-      <div className="grid-2">
-        <div className="stack">
-          <section aria-labelledby="initiatives-heading">
-            <div className="spread">
-              <h2 id="initiatives-heading">{t('initiatives')}</h2>
-              {canPropose(viewer) && canPostIn(viewer, access) ? (
-                <Link className="button" href={`/rooms/${room.id}/propose`}>
-                  {t('propose')}
-                </Link>
-              ) : null}
-            </div>
-            <InitiativeList initiatives={initiatives} names={names} />
-          </section>
-          <section aria-labelledby="conversation-heading">
-            <h2 id="conversation-heading">{t('conversation')}</h2>
-            <Conversation
-              threadId={room.id}
-              since={since}
-              initialMessages={messages.items.toReversed()}
-              olderCursor={messages.next}
-              canPost={canPostIn(viewer, access)}
-            />
-          </section>
-        </div>
-        <aside className="stack" aria-label={t('aside')}>
-          {!room.isMember && room.visibility === 'open' ? (
-            <form action={takeSeatAction.bind(null, room.id)}>
-              <button className="button button-secondary" type="submit">
-                {t('takeSeat')}
-              </button>
-            </form>
+    <ClientMessages namespaces={['Room']}>
+      <div className="stack">
+        <p className="small">
+          <Link href="/rooms">← {t('backToRooms')}</Link>
+        </p>
+        <header className="stack">
+          <div className="row small">
+            <TopicBadge name={names.topics[room.topic] ?? room.topic} />
+            <RoomModeBadges visibility={room.visibility} attribution={room.attribution} />
+          </div>
+          <h1>{room.title}</h1>
+          <Markdown text={room.summary} className="room-summary" />
+          <div className="row small">
+            {room.states.map((s) => (
+              <StateBadge key={s} code={s} name={names.states[s]} />
+            ))}
+            {room.partners.map((p) => (
+              <PartnerBadge key={p} code={p} name={names.partners[p]} />
+            ))}
+          </div>
+          {room.attribution === 'chatham' ? (
+            <p className="alert alert-warn small" role="note">
+              {t('chathamNotice')}
+            </p>
           ) : null}
-          <MembersPanel threadId={room.id} members={members} directory={directory} attribution={room.attribution} />
-        </aside>
+        </header>
+
+        <div className="grid-2">
+          <div className="stack">
+            <section aria-labelledby="initiatives-heading">
+              <div className="spread">
+                <h2 id="initiatives-heading">{t('initiatives')}</h2>
+                {canPropose(viewer) && canPostIn(viewer, access) ? (
+                  <Link className="button" href={`/rooms/${room.id}/propose`}>
+                    {t('propose')}
+                  </Link>
+                ) : null}
+              </div>
+              <InitiativeList initiatives={initiatives} names={names} />
+            </section>
+            <section aria-labelledby="conversation-heading">
+              <h2 id="conversation-heading">{t('conversation')}</h2>
+              <Conversation
+                threadId={room.id}
+                since={since}
+                initialMessages={messages.items.toReversed()}
+                olderCursor={messages.next}
+                canPost={canPostIn(viewer, access)}
+              />
+            </section>
+          </div>
+          <aside className="stack" aria-label={t('aside')}>
+            {!room.isMember && room.visibility === 'open' ? (
+              <form action={takeSeatAction.bind(null, room.id)}>
+                <button className="button button-secondary" type="submit">
+                  {t('takeSeat')}
+                </button>
+              </form>
+            ) : null}
+            <MembersPanel threadId={room.id} members={members} directory={directory} attribution={room.attribution} />
+          </aside>
+        </div>
       </div>
-    </div>
+    </ClientMessages>
   );
 }

@@ -39,11 +39,13 @@ export function NewRoomForm({ names, canOpenDiscreet }: { names: ReferenceNames;
       <fieldset className="field">
         <legend>{t('visibility')}</legend>
         <label className="row">
-          <input type="radio" name="visibility" value="open" defaultChecked /> {tc('visibility.open')} — <span className="muted">{t('openHint')}</span>
+          <input type="radio" name="visibility" value="open" defaultChecked /> {tc('visibility.open')} —{' '}
+          <span className="muted">{t('openHint')}</span>
         </label>
         {canOpenDiscreet ? (
           <label className="row">
-            <input type="radio" name="visibility" value="discreet" /> {tc('visibility.discreet')} — <span className="muted">{tc('discreetHint')}</span>
+            <input type="radio" name="visibility" value="discreet" /> {tc('visibility.discreet')} —{' '}
+            <span className="muted">{tc('discreetHint')}</span>
           </label>
         ) : null}
         {fields.visibility ? <span className="error">{fields.visibility}</span> : null}
@@ -54,7 +56,8 @@ export function NewRoomForm({ names, canOpenDiscreet }: { names: ReferenceNames;
           <input type="radio" name="attribution" value="named" defaultChecked /> {tc('attribution.named')}
         </label>
         <label className="row">
-          <input type="radio" name="attribution" value="chatham" /> {tc('attribution.chatham')} — <span className="muted">{tc('chathamHint')}</span>
+          <input type="radio" name="attribution" value="chatham" /> {tc('attribution.chatham')} —{' '}
+          <span className="muted">{tc('chathamHint')}</span>
         </label>
       </fieldset>
       <div>

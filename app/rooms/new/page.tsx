@@ -1,3 +1,4 @@
+import { ClientMessages } from '@/components/client-messages';
 import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { isFacilitator } from '@/lib/access/rules';
@@ -16,7 +17,9 @@ export default async function NewRoomPage() {
     <div className="card">
       <h1>{t('title')}</h1>
       <p className="muted">{t('lead')}</p>
-      <NewRoomForm names={referenceNames(await getLocale())} canOpenDiscreet={isFacilitator(viewer)} />
+      <ClientMessages namespaces={['NewRoom']}>
+        <NewRoomForm names={referenceNames(await getLocale())} canOpenDiscreet={isFacilitator(viewer)} />
+      </ClientMessages>
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { conflict, forbidden } from '../../errors';
 import { appendEvent } from '../../events/append';
 import { parseInput } from '../../validation/common';
 import { editInitiativeInput } from '../../validation/initiatives';
+import { countEndorsement } from '../dashboard/totals';
 import { touchThread } from '../threads/thread-access';
 import { write } from '../write';
 import { applyConsensus } from './apply-consensus';
@@ -24,7 +25,9 @@ export function editInitiative(viewer: Viewer, id: number, rawInput: unknown): I
   if (!canEditInitiative(viewer, initiative.createdBy)) throw forbidden('Only the proposer or a facilitator edits an initiative');
 
   write(() => {
-    const current = prepared('SELECT title, summary, open_to_join AS openToJoin, formalized_at AS formalizedAt FROM initiatives WHERE id = ?').get(id) as {
+    const current = prepared(
+      'SELECT title, summary, open_to_join AS openToJoin, formalized_at AS formalizedAt FROM initiatives WHERE id = ?',
+    ).get(id) as {
       title: string;
       summary: string;
       openToJoin: number;
@@ -62,7 +65,12 @@ export function editInitiative(viewer: Viewer, id: number, rawInput: unknown): I
       payload: { changes, resetStates: reset.map((r) => r.state) },
     });
     for (const { state, note } of reset) {
-      prepared(`UPDATE stances SET position = 'pending', set_at = ?, set_by = NULL WHERE initiative_id = ? AND state_code = ?`).run(at, id, state);
+      if (thread.visibility === 'open') countEndorsement(state, thread.topic, -1);
+      prepared(`UPDATE stances SET position = 'pending', set_at = ?, set_by = NULL WHERE initiative_id = ? AND state_code = ?`).run(
+        at,
+        id,
+        state,
+      );
       appendEvent({
         type: 'stance.changed',
         initiativeId: id,

@@ -24,14 +24,16 @@ function changeEndorsement(viewer: Viewer, initiativeId: number, add: boolean): 
   write(() => {
     const at = now();
     const changed = add
-      ? prepared('INSERT OR IGNORE INTO endorsements (initiative_id, participant_id, created_at) VALUES (?, ?, ?)').run(initiativeId, viewer.id, at)
+      ? prepared('INSERT OR IGNORE INTO endorsements (initiative_id, participant_id, created_at) VALUES (?, ?, ?)').run(
+          initiativeId,
+          viewer.id,
+          at,
+        )
       : prepared('DELETE FROM endorsements WHERE initiative_id = ? AND participant_id = ?').run(initiativeId, viewer.id);
     if (changed.changes === 0) throw conflict(add ? 'You already endorse this initiative' : 'You do not endorse this initiative');
-    const { count } = prepared('UPDATE initiatives SET endorsement_count = endorsement_count + ?, updated_at = ? WHERE id = ? RETURNING endorsement_count AS count').get(
-      add ? 1 : -1,
-      at,
-      initiativeId,
-    ) as { count: number };
+    const { count } = prepared(
+      'UPDATE initiatives SET endorsement_count = endorsement_count + ?, updated_at = ? WHERE id = ? RETURNING endorsement_count AS count',
+    ).get(add ? 1 : -1, at, initiativeId) as { count: number };
     appendEvent({
       type: add ? 'endorsement.added' : 'endorsement.removed',
       threadId: initiative.threadId,

@@ -17,10 +17,13 @@ import type { InitiativeView } from './serialize-initiative';
  */
 export function joinInitiative(viewer: Viewer, initiativeId: number): InitiativeView {
   const { initiative, thread } = visibleInitiative(viewer, initiativeId);
-  if (!canJoinForOwnState(viewer) || !viewer.state) throw forbidden('Only a verified state delegate joins an initiative, for its own state');
+  if (!canJoinForOwnState(viewer) || !viewer.state)
+    throw forbidden('Only a verified state delegate joins an initiative, for its own state');
   const state = viewer.state;
   write(() => {
-    const current = prepared('SELECT open_to_join AS openToJoin, formalized_at AS formalizedAt FROM initiatives WHERE id = ?').get(initiativeId) as {
+    const current = prepared('SELECT open_to_join AS openToJoin, formalized_at AS formalizedAt FROM initiatives WHERE id = ?').get(
+      initiativeId,
+    ) as {
       openToJoin: number;
       formalizedAt: string | null;
     };

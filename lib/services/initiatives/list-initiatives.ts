@@ -39,7 +39,11 @@ export function listInitiatives(viewer: Viewer, rawQuery: unknown): Page<Initiat
      FROM initiatives i JOIN threads t ON t.id = i.thread_id
      WHERE ${INITIATIVE_FILTER_SQL} AND (@cursor IS NULL OR i.id < @cursor)
      ORDER BY i.id DESC LIMIT @limit`,
-  ).all({ ...filterParams(viewer, query), cursor: query.cursor ? Number(query.cursor) : null, limit: query.limit + 1 }) as (InitiativeRow & {
+  ).all({
+    ...filterParams(viewer, query),
+    cursor: query.cursor ? Number(query.cursor) : null,
+    limit: query.limit + 1,
+  }) as (InitiativeRow & {
     attribution: Attribution;
     topic: string;
   })[];

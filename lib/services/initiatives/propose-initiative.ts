@@ -5,6 +5,7 @@ import { evaluateConsensus } from '../../consensus/consensus';
 import { now } from '../../clock';
 import { forbidden, invalid } from '../../errors';
 import { appendEvent } from '../../events/append';
+import { countInTotals, recordStatusDelta } from '../dashboard/totals';
 import { unknownPartners } from '../../reference/reference';
 import { parseInput } from '../../validation/common';
 import { proposeInitiativeInput } from '../../validation/initiatives';
@@ -32,8 +33,18 @@ export function proposeInitiative(viewer: Viewer, threadId: number, rawInput: un
       prepared(
         `INSERT INTO initiatives (thread_id, title, summary, open_to_join, status, format, label, minus, created_by, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?)`,
-      ).run(threadId, input.title, input.summary, input.openToJoin ? 1 : 0, consensus.status, consensus.format, consensus.label, viewer.id, at, at)
-        .lastInsertRowid,
+      ).run(
+        threadId,
+        input.title,
+        input.summary,
+        input.openToJoin ? 1 : 0,
+        consensus.status,
+        consensus.format,
+        consensus.label,
+        viewer.id,
+        at,
+        at,
+      ).lastInsertRowid,
     );
     for (const state of input.states) {
       prepared('INSERT INTO stances (initiative_id, state_code, joined_at) VALUES (?, ?, ?)').run(initiativeId, state, at);
@@ -42,6 +53,13 @@ export function proposeInitiative(viewer: Viewer, threadId: number, rawInput: un
       prepared('INSERT INTO initiative_partners (initiative_id, partner_code) VALUES (?, ?)').run(initiativeId, partner);
     }
     touchThread(threadId, at, { initiatives: 1 });
+    if (thread.visibility === 'open') {
+      countInTotals(
+        { status: consensus.status, format: consensus.format, hasMinus: false, partners: consensus.plus, topic: thread.topic },
+        1,
+      );
+      recordStatusDelta(at, consensus.status, 1);
+    }
     appendEvent({
       type: 'initiative.proposed',
       threadId,

@@ -68,10 +68,11 @@ export function serializeInitiatives(
     partners.set(p.initiativeId, [...(partners.get(p.initiativeId) ?? []), p.code]);
   }
   const mine = new Set(
-    (prepared(`SELECT initiative_id AS id FROM endorsements WHERE participant_id = ? AND initiative_id IN (SELECT value FROM json_each(?))`).all(
-      viewerId,
-      ids,
-    ) as { id: number }[]).map((r) => r.id),
+    (
+      prepared(
+        `SELECT initiative_id AS id FROM endorsements WHERE participant_id = ? AND initiative_id IN (SELECT value FROM json_each(?))`,
+      ).all(viewerId, ids) as { id: number }[]
+    ).map((r) => r.id),
   );
   const proposers = participantsById(rows.map((r) => r.createdBy));
 

@@ -7,6 +7,7 @@ import { conflict, forbidden } from '../../errors';
 import { appendEvent } from '../../events/append';
 import { parseInput, stateCode } from '../../validation/common';
 import { setStanceInput } from '../../validation/initiatives';
+import { countEndorsement } from '../dashboard/totals';
 import { touchThread } from '../threads/thread-access';
 import { write } from '../write';
 import { applyConsensus } from './apply-consensus';
@@ -20,30 +21,35 @@ export function setStance(viewer: Viewer, initiativeId: number, rawState: unknow
   const state = parseInput(stateCode, rawState);
   const input = parseInput(setStanceInput, rawInput);
   if (!canSetStanceFor(viewer, state)) {
-    throw forbidden(isFacilitator(viewer) ? 'A facilitator never sets a state’s stance' : `Only a verified delegate of ${state} sets its stance`);
+    throw forbidden(
+      isFacilitator(viewer) ? 'A facilitator never sets a state’s stance' : `Only a verified delegate of ${state} sets its stance`,
+    );
   }
   write(
     () => {
-      const current = prepared('SELECT position, note, acceding FROM stances WHERE initiative_id = ? AND state_code = ?').get(initiativeId, state) as
-        | { position: Position; note: string | null; acceding: number }
-        | undefined;
+      const current = prepared('SELECT position, note, acceding FROM stances WHERE initiative_id = ? AND state_code = ?').get(
+        initiativeId,
+        state,
+      ) as { position: Position; note: string | null; acceding: number } | undefined;
       if (!current) throw conflict(`${state} does not take part in this initiative; join it first`);
       const note = input.note === undefined ? current.note : input.note || null;
       if (current.position === input.position && current.note === note) return null;
       const at = now();
       // An acceding state has acceded once it endorses: from then on it counts in the format.
       const acceding = current.acceding && input.position !== 'endorse' ? 1 : 0;
-      prepared('UPDATE stances SET position = ?, note = ?, set_at = ?, set_by = ?, acceding = ? WHERE initiative_id = ? AND state_code = ?').run(
-        input.position,
-        note,
-        at,
-        viewer.id,
-        acceding,
-        initiativeId,
-        state,
-      );
+      prepared(
+        'UPDATE stances SET position = ?, note = ?, set_at = ?, set_by = ?, acceding = ? WHERE initiative_id = ? AND state_code = ?',
+      ).run(input.position, note, at, viewer.id, acceding, initiativeId, state);
+      if (thread.visibility === 'open' && (current.position === 'endorse') !== (input.position === 'endorse')) {
+        countEndorsement(state, thread.topic, input.position === 'endorse' ? 1 : -1);
+      }
       const context = { threadId: initiative.threadId, actor: viewer, attribution: thread.attribution };
-      appendEvent({ type: 'stance.changed', initiativeId, ...context, payload: { state, from: current.position, to: input.position, note } });
+      appendEvent({
+        type: 'stance.changed',
+        initiativeId,
+        ...context,
+        payload: { state, from: current.position, to: input.position, note },
+      });
       applyConsensus(initiativeId, context);
       touchThread(initiative.threadId, at);
       return null;

@@ -20,8 +20,12 @@ export function createApiToken(viewer: Viewer, rawInput: unknown): ApiTokenView 
   const token = `chk_${crypto.randomBytes(24).toString('base64url')}`;
   const at = now();
   const id = Number(
-    prepared('INSERT INTO api_tokens (participant_id, name, token_hash, created_at) VALUES (?, ?, ?, ?)').run(viewer.id, name, hashApiToken(token), at)
-      .lastInsertRowid,
+    prepared('INSERT INTO api_tokens (participant_id, name, token_hash, created_at) VALUES (?, ?, ?, ?)').run(
+      viewer.id,
+      name,
+      hashApiToken(token),
+      at,
+    ).lastInsertRowid,
   );
   return { id, name, createdAt: at, lastUsedAt: null, token };
 }
@@ -34,6 +38,10 @@ export function listApiTokens(viewer: Viewer): ApiTokenView[] {
 }
 
 export function revokeApiToken(viewer: Viewer, tokenId: number): void {
-  const result = prepared('UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND participant_id = ? AND revoked_at IS NULL').run(now(), tokenId, viewer.id);
+  const result = prepared('UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND participant_id = ? AND revoked_at IS NULL').run(
+    now(),
+    tokenId,
+    viewer.id,
+  );
   if (result.changes === 0) throw notFound('Token not found');
 }

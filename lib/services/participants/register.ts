@@ -23,9 +23,9 @@ interface InviteRow {
 }
 
 function usableInvite(code: string): InviteRow {
-  const invite = prepared('SELECT id, state_code AS stateCode, expires_at AS expiresAt, used_at AS usedAt FROM invites WHERE code_hash = ?').get(
-    hashInviteCode(code),
-  ) as InviteRow | undefined;
+  const invite = prepared(
+    'SELECT id, state_code AS stateCode, expires_at AS expiresAt, used_at AS usedAt FROM invites WHERE code_hash = ?',
+  ).get(hashInviteCode(code)) as InviteRow | undefined;
   if (!invite || invite.usedAt || invite.expiresAt <= now()) {
     throw invalid('Some fields are not valid', { inviteCode: 'This invite code is not valid or has been used' });
   }
@@ -51,17 +51,21 @@ export async function registerParticipant(rawInput: unknown, options: { role?: '
     const participantId = Number(
       prepared(
         `INSERT INTO participants (email, name, password_hash, affiliation, organization, role, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      ).run(input.email, input.name, passwordHash, input.affiliation, input.organization || null, options.role ?? 'participant', at).lastInsertRowid,
+      ).run(input.email, input.name, passwordHash, input.affiliation, input.organization || null, options.role ?? 'participant', at)
+        .lastInsertRowid,
     );
     if (invite) {
       // Re-checked inside the transaction: two registrations racing for one invite, one wins.
-      const claimed = prepared('UPDATE invites SET used_by = ?, used_at = ? WHERE id = ? AND used_at IS NULL').run(participantId, at, invite.id);
-      if (claimed.changes === 0) throw invalid('Some fields are not valid', { inviteCode: 'This invite code is not valid or has been used' });
-      prepared('INSERT INTO delegations (participant_id, state_code, granted_by, granted_at) SELECT ?, state_code, created_by, ? FROM invites WHERE id = ?').run(
+      const claimed = prepared('UPDATE invites SET used_by = ?, used_at = ? WHERE id = ? AND used_at IS NULL').run(
         participantId,
         at,
         invite.id,
       );
+      if (claimed.changes === 0)
+        throw invalid('Some fields are not valid', { inviteCode: 'This invite code is not valid or has been used' });
+      prepared(
+        'INSERT INTO delegations (participant_id, state_code, granted_by, granted_at) SELECT ?, state_code, created_by, ? FROM invites WHERE id = ?',
+      ).run(participantId, at, invite.id);
       appendEvent({
         type: 'delegation.changed',
         subjectId: participantId,

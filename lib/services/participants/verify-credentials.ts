@@ -8,9 +8,9 @@ import { signInInput } from '../../validation/participants';
 export async function verifyCredentials(raw: unknown): Promise<Viewer | null> {
   const parsed = signInInput.safeParse(raw);
   if (!parsed.success) return null;
-  const row = prepared('SELECT id, password_hash AS passwordHash, disabled_at AS disabledAt FROM participants WHERE email = ?').get(parsed.data.email) as
-    | { id: number; passwordHash: string; disabledAt: string | null }
-    | undefined;
+  const row = prepared('SELECT id, password_hash AS passwordHash, disabled_at AS disabledAt FROM participants WHERE email = ?').get(
+    parsed.data.email,
+  ) as { id: number; passwordHash: string; disabledAt: string | null } | undefined;
   if (!row) return verifyAgainstNothing(parsed.data.password).then(() => null);
   if (!(await verifyPassword(row.passwordHash, parsed.data.password)) || row.disabledAt) return null;
   return loadViewer(row.id);

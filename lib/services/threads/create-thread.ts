@@ -30,8 +30,14 @@ export function createThread(viewer: Viewer, rawInput: unknown): ThreadView {
       ).run(input.title, input.topic, input.summary, input.visibility, input.attribution, viewer.id, at, at).lastInsertRowid,
     );
     for (const state of input.states) prepared('INSERT INTO thread_states (thread_id, state_code) VALUES (?, ?)').run(threadId, state);
-    for (const partner of input.partners) prepared('INSERT INTO thread_partners (thread_id, partner_code) VALUES (?, ?)').run(threadId, partner);
-    prepared('INSERT INTO memberships (thread_id, participant_id, added_by, created_at) VALUES (?, ?, ?, ?)').run(threadId, viewer.id, viewer.id, at);
+    for (const partner of input.partners)
+      prepared('INSERT INTO thread_partners (thread_id, partner_code) VALUES (?, ?)').run(threadId, partner);
+    prepared('INSERT INTO memberships (thread_id, participant_id, added_by, created_at) VALUES (?, ?, ?, ?)').run(
+      threadId,
+      viewer.id,
+      viewer.id,
+      at,
+    );
     appendEvent({
       type: 'thread.created',
       threadId,

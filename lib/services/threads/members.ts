@@ -28,9 +28,21 @@ export function addMember(viewer: Viewer, threadId: number, rawInput: unknown): 
       throw conflict('Already a member of this room');
     }
     const at = now();
-    prepared('INSERT INTO memberships (thread_id, participant_id, added_by, created_at) VALUES (?, ?, ?, ?)').run(threadId, userId, viewer.id, at);
+    prepared('INSERT INTO memberships (thread_id, participant_id, added_by, created_at) VALUES (?, ?, ?, ?)').run(
+      threadId,
+      userId,
+      viewer.id,
+      at,
+    );
     const shown = publicActor(member, thread.attribution);
-    appendEvent({ type: 'member.added', threadId, actor: viewer, attribution: thread.attribution, subjectId: userId, payload: { member: shown } });
+    appendEvent({
+      type: 'member.added',
+      threadId,
+      actor: viewer,
+      attribution: thread.attribution,
+      subjectId: userId,
+      payload: { member: shown },
+    });
     return { member: shown, addedAt: at };
   });
 }

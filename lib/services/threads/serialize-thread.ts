@@ -44,11 +44,15 @@ export function serializeThreads(rows: readonly (ThreadRow & { isMember: boolean
   if (rows.length === 0) return [];
   const ids = JSON.stringify(rows.map((r) => r.id));
   const states = new Map<number, StateCode[]>();
-  for (const r of prepared('SELECT thread_id AS threadId, state_code AS code FROM thread_states WHERE thread_id IN (SELECT value FROM json_each(?))').all(ids) as { threadId: number; code: StateCode }[]) {
+  for (const r of prepared(
+    'SELECT thread_id AS threadId, state_code AS code FROM thread_states WHERE thread_id IN (SELECT value FROM json_each(?))',
+  ).all(ids) as { threadId: number; code: StateCode }[]) {
     states.set(r.threadId, [...(states.get(r.threadId) ?? []), r.code]);
   }
   const partners = new Map<number, string[]>();
-  for (const r of prepared('SELECT thread_id AS threadId, partner_code AS code FROM thread_partners WHERE thread_id IN (SELECT value FROM json_each(?)) ORDER BY partner_code').all(ids) as { threadId: number; code: string }[]) {
+  for (const r of prepared(
+    'SELECT thread_id AS threadId, partner_code AS code FROM thread_partners WHERE thread_id IN (SELECT value FROM json_each(?)) ORDER BY partner_code',
+  ).all(ids) as { threadId: number; code: string }[]) {
     partners.set(r.threadId, [...(partners.get(r.threadId) ?? []), r.code]);
   }
   const creators = participantsById(rows.map((r) => r.createdBy));

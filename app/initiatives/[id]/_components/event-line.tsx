@@ -38,7 +38,8 @@ export function EventLine({ event }: { event: PublicEvent }) {
       if (p.from === p.to) {
         return (
           <span>
-            {t('formatChanged')} <span className="format-label">{String(p.fromLabel)}</span> → <span className="format-label">{String(p.label)}</span>
+            {t('formatChanged')} <span className="format-label">{String(p.fromLabel)}</span> →{' '}
+            <span className="format-label">{String(p.label)}</span>
           </span>
         );
       }

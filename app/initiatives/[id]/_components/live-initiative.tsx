@@ -11,7 +11,17 @@ const Changed = createContext<ReadonlySet<string>>(new Set());
  * Keeps the server-rendered initiative page current: events of this initiative refresh it
  * (server components re-render, no reload) and the states that moved are marked for a moment.
  */
-export function LiveInitiative({ threadId, initiativeId, since, children }: { threadId: number; initiativeId: number; since: number; children: ReactNode }) {
+export function LiveInitiative({
+  threadId,
+  initiativeId,
+  since,
+  children,
+}: {
+  threadId: number;
+  initiativeId: number;
+  since: number;
+  children: ReactNode;
+}) {
   const router = useRouter();
   const [changed, setChanged] = useState<ReadonlySet<string>>(new Set());
   const refresh = useRef<ReturnType<typeof setTimeout> | null>(null);

@@ -30,7 +30,13 @@ export function StanceForm({ initiativeId, state, current }: { initiativeId: num
       </fieldset>
       <div className="field">
         <label htmlFor="stance-note">{t('noteLabel')}</label>
-        <textarea id="stance-note" name="note" defaultValue={current.note ?? ''} maxLength={1000} aria-invalid={fields.note ? true : undefined} />
+        <textarea
+          id="stance-note"
+          name="note"
+          defaultValue={current.note ?? ''}
+          maxLength={1000}
+          aria-invalid={fields.note ? true : undefined}
+        />
         {fields.note ? <span className="error">{fields.note}</span> : null}
       </div>
       <p className="small muted">{t('noCommitment')}</p>

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { ClientMessages } from '@/components/client-messages';
 import { getTranslations } from 'next-intl/server';
 import { canEditInitiative } from '@/lib/access/rules';
 import { requireViewer } from '@/lib/auth/current';
@@ -32,7 +33,9 @@ export default async function EditInitiativePage({ params }: { params: Promise<{
             {t('resetWarning', { states: endorsedStates.join(', ') })}
           </p>
         ) : null}
-        <EditForm initiative={initiative} />
+        <ClientMessages namespaces={['Edit']}>
+          <EditForm initiative={initiative} />
+        </ClientMessages>
       </div>
     </div>
   );

@@ -98,7 +98,9 @@ export function Conversation({
     pendingOp.current = op;
     setSending(true);
     setError(null);
-    const answer = liveClient().connected ? await liveClient().sendMessage(threadId, body, op.opId) : await sendOverHttp(threadId, body, op.opId);
+    const answer = liveClient().connected
+      ? await liveClient().sendMessage(threadId, body, op.opId)
+      : await sendOverHttp(threadId, body, op.opId);
     setSending(false);
     if (answer.ok) {
       pendingOp.current = null;
@@ -149,7 +151,9 @@ export function Conversation({
             <article className="message" data-testid="message">
               <header>
                 <ActorName actor={message.author} />
-                <time dateTime={message.createdAt}>{format.dateTime(new Date(message.createdAt), { dateStyle: 'medium', timeStyle: 'short' })}</time>
+                <time dateTime={message.createdAt}>
+                  {format.dateTime(new Date(message.createdAt), { dateStyle: 'medium', timeStyle: 'short' })}
+                </time>
               </header>
               <Markdown text={message.body} />
             </article>

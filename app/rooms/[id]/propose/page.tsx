@@ -1,3 +1,4 @@
+import { ClientMessages } from '@/components/client-messages';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
@@ -24,7 +25,14 @@ export default async function ProposePage({ params }: { params: Promise<{ id: st
       <div className="card">
         <h1>{t('title')}</h1>
         <p className="muted">{t('lead')}</p>
-        <ProposeForm threadId={room.id} names={referenceNames(await getLocale())} defaultStates={room.states} defaultPartners={room.partners} />
+        <ClientMessages namespaces={['Propose']}>
+          <ProposeForm
+            threadId={room.id}
+            names={referenceNames(await getLocale())}
+            defaultStates={room.states}
+            defaultPartners={room.partners}
+          />
+        </ClientMessages>
       </div>
     </div>
   );

@@ -1,0 +1,123 @@
+import { prepared } from '../../../db/client';
+import type { Viewer } from '../../access/viewer';
+import { CA_STATES, STATUSES, type StateCode, type Status } from '../../consensus/codes';
+import type { Attribution } from '../../events/actor';
+import { parseInput } from '../../validation/common';
+import { dashboardQuery, type DashboardFilters } from '../../validation/dashboard';
+import { INITIATIVE_COLUMNS, type InitiativeRow } from '../initiatives/initiative-access';
+import { filterParams, INITIATIVE_FILTER_SQL } from '../initiatives/list-initiatives';
+import { serializeInitiatives, type InitiativeView } from '../initiatives/serialize-initiative';
+import { bucketCountsSql, DISCREET_MEMBER_SCOPE } from './totals';
+
+export interface DashboardTotals {
+  all: number;
+  byStatus: Record<Status, number>;
+  byFormat: Record<string, number>;
+  /** Initiatives with at least one state stepped aside ("minus X"). */
+  minusX: number;
+  /** Initiatives with partners ("+ X"). */
+  plusX: number;
+  byTopic: Record<string, number>;
+  byPartner: Record<string, number>;
+  /** Endorsements by state, overall and per topic (`KZ`, `KZ:water`). */
+  endorsed: Record<string, number>;
+}
+
+export interface Dashboard {
+  totals: DashboardTotals;
+  /** How many initiatives match the filters (equals totals.all without filters). */
+  matching: number;
+  items: InitiativeView[];
+  next: string | null;
+}
+
+/** The figures and one page of rows, as the page, the API and the tests read them. */
+export function getDashboard(viewer: Viewer, rawQuery: unknown): Dashboard {
+  const query = parseInput(dashboardQuery, rawQuery);
+  const totals = dashboardTotals(viewer);
+  const [cursorAt, cursorId] = query.cursor ? query.cursor.split('~') : [null, null];
+  const rows = prepared(
+    `SELECT ${INITIATIVE_COLUMNS}, t.attribution, t.topic
+     FROM initiatives i JOIN threads t ON t.id = i.thread_id
+     WHERE ${INITIATIVE_FILTER_SQL}
+       AND (@cursorAt IS NULL OR i.updated_at < @cursorAt OR (i.updated_at = @cursorAt AND i.id < @cursorId))
+     ORDER BY i.updated_at DESC, i.id DESC LIMIT @limit`,
+  ).all({
+    ...filterParams(viewer, query),
+    cursorAt,
+    cursorId: cursorId ? Number(cursorId) : null,
+    limit: query.limit + 1,
+  }) as (InitiativeRow & {
+    attribution: Attribution;
+    topic: string;
+  })[];
+  const hasMore = rows.length > query.limit;
+  const page = rows.slice(0, query.limit);
+  const last = page[page.length - 1];
+  return {
+    totals,
+    matching: hasFilters(query) ? countMatching(viewer, query, totals) : totals.all,
+    items: serializeInitiatives(page, viewer.id),
+    next: hasMore ? `${last.updatedAt}~${last.id}` : null,
+  };
+}
+
+const FILTER_KEYS = ['topic', 'status', 'format', 'state', 'partner', 'q'] as const;
+
+function hasFilters(filters: DashboardFilters): boolean {
+  return FILTER_KEYS.some((key) => filters[key]);
+}
+
+/** How many initiatives match: read from the totals for one topic, status, format or partner; counted otherwise. */
+export function countMatching(viewer: Viewer, filters: DashboardFilters, totals = dashboardTotals(viewer)): number {
+  const used = FILTER_KEYS.filter((key) => filters[key]);
+  if (used.length === 1) {
+    if (filters.topic) return totals.byTopic[filters.topic] ?? 0;
+    if (filters.status) return totals.byStatus[filters.status];
+    if (filters.format) return totals.byFormat[filters.format] ?? 0;
+    if (filters.partner) return totals.byPartner[filters.partner] ?? 0;
+  }
+  return (
+    prepared(`SELECT COUNT(*) AS n FROM initiatives i JOIN threads t ON t.id = i.thread_id WHERE ${INITIATIVE_FILTER_SQL}`).get(
+      filterParams(viewer, filters),
+    ) as {
+      n: number;
+    }
+  ).n;
+}
+
+/** Totals kept with each write for open rooms, plus the viewer's own discreet rooms counted now. */
+export function dashboardTotals(viewer: Viewer): DashboardTotals {
+  const counts = new Map<string, number>();
+  for (const row of prepared('SELECT bucket, count FROM dashboard_totals').all() as { bucket: string; count: number }[])
+    counts.set(row.bucket, row.count);
+  const hasDiscreet = prepared(
+    `SELECT 1 FROM memberships m JOIN threads t ON t.id = m.thread_id WHERE m.participant_id = ? AND t.visibility = 'discreet' LIMIT 1`,
+  ).get(viewer.id);
+  if (hasDiscreet) {
+    for (const row of prepared(bucketCountsSql(DISCREET_MEMBER_SCOPE)).all({ viewer: viewer.id }) as { bucket: string; count: number }[]) {
+      counts.set(row.bucket, (counts.get(row.bucket) ?? 0) + row.count);
+    }
+  }
+  const group = (prefix: string) => {
+    const result: Record<string, number> = {};
+    for (const [bucket, count] of counts) if (bucket.startsWith(prefix) && count > 0) result[bucket.slice(prefix.length)] = count;
+    return result;
+  };
+  const byStatus = Object.fromEntries(STATUSES.map((s) => [s, counts.get(`status:${s}`) ?? 0])) as Record<Status, number>;
+  return {
+    all: counts.get('all') ?? 0,
+    byStatus,
+    byFormat: group('format:'),
+    minusX: counts.get('minus') ?? 0,
+    plusX: counts.get('plus') ?? 0,
+    byTopic: group('topic:'),
+    byPartner: group('partner:'),
+    endorsed: group('endorsed:'),
+  };
+}
+
+/** What the map colours: a state's stance on one initiative, or its endorsements (per topic). */
+export function endorsementsByState(totals: DashboardTotals, topic?: string): Record<StateCode, number> {
+  return Object.fromEntries(CA_STATES.map((s) => [s, totals.endorsed[topic ? `${s}:${topic}` : s] ?? 0])) as Record<StateCode, number>;
+}

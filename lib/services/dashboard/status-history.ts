@@ -1,0 +1,34 @@
+import { prepared } from '../../../db/client';
+import type { Viewer } from '../../access/viewer';
+import { STATUSES, type Status } from '../../consensus/codes';
+import { now } from '../../clock';
+import { DISCREET_MEMBER_SCOPE, statusDeltasSql, weekOf } from './totals';
+
+export interface WeekCounts {
+  /** Monday of the week (UTC), YYYY-MM-DD. */
+  week: string;
+  counts: Record<Status, number>;
+}
+
+/** Initiatives per status at the end of each of the last `weeks` weeks, built from the event log's deltas. */
+export function statusHistory(viewer: Viewer, weeks = 12): WeekCounts[] {
+  const deltas = prepared('SELECT week, status, delta FROM status_deltas').all() as { week: string; status: Status; delta: number }[];
+  const hasDiscreet = prepared(
+    `SELECT 1 FROM memberships m JOIN threads t ON t.id = m.thread_id WHERE m.participant_id = ? AND t.visibility = 'discreet' LIMIT 1`,
+  ).get(viewer.id);
+  if (hasDiscreet) deltas.push(...(prepared(statusDeltasSql(DISCREET_MEMBER_SCOPE)).all({ viewer: viewer.id }) as typeof deltas));
+
+  const current = weekOf(now());
+  const wanted: string[] = [];
+  for (let i = weeks - 1; i >= 0; i--) wanted.push(new Date(Date.parse(current) - i * 7 * 86_400_000).toISOString().slice(0, 10));
+
+  const running = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
+  const byWeek = new Map<string, typeof deltas>();
+  for (const d of deltas) byWeek.set(d.week, [...(byWeek.get(d.week) ?? []), d]);
+  // Everything before the first shown week is folded into its starting point.
+  for (const d of deltas) if (d.week < wanted[0]) running[d.status] += d.delta;
+  return wanted.map((week) => {
+    for (const d of byWeek.get(week) ?? []) running[d.status] += d.delta;
+    return { week, counts: { ...running } };
+  });
+}
