@@ -16,8 +16,8 @@ export default async function HomePage() {
               <Link className="button" href="/rooms">
                 {t('goToRooms')}
               </Link>
-              <Link className="button button-secondary" href="/initiatives">
-                {t('goToInitiatives')}
+              <Link className="button button-secondary" href="/dashboard">
+                {t('goToDashboard')}
               </Link>
             </>
           ) : (

@@ -11,6 +11,7 @@ export async function SiteHeader() {
     ? [
         { href: '/rooms', label: t('rooms') },
         { href: '/initiatives', label: t('initiatives') },
+        { href: '/dashboard', label: t('dashboard') },
         ...(viewer.role === 'facilitator' ? [{ href: '/facilitation', label: t('facilitation') }] : []),
       ]
     : [];

@@ -126,6 +126,15 @@ async function seedDemo(): Promise<void> {
   stance(releases, 'TJ', 'endorse');
   stance(releases, 'KZ', 'reservation', 'The energy compensation formula needs a technical annex before Kazakhstan can endorse.');
   await say(kz, water, 'To be clear: our reservation is about the annex, not about the schedule itself.');
+  tick(6);
+  const chuTalas = proposeInitiative(kg, water, {
+    title: 'Joint monitoring of the Chu and Talas rivers',
+    summary: 'The two states already share these rivers under a bilateral commission; this extends it to shared water-quality monitoring.',
+    states: ['KG', 'KZ'],
+    partners: [],
+    openToJoin: true,
+  }).id;
+  stance(chuTalas, 'KG', 'endorse');
 
   // 2. Labour migration, under the Chatham House rule.
   tick(12);

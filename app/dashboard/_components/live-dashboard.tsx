@@ -1,0 +1,60 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useEffect, useRef } from 'react';
+import { ConnectionIndicator } from '@/components/live/connection-indicator';
+import { useLiveChannel } from '@/components/live/use-live';
+
+/**
+ * Keeps the server-rendered dashboard current through the `dashboard` channel: events refresh the
+ * page (server components re-render, no reload) and the cells and rows that changed flash briefly.
+ * Leaving the page records how far the participant has seen ("changed since your last visit").
+ */
+export function LiveDashboard({ since, lastEventId }: { since: number; lastEventId: number }) {
+  const router = useRouter();
+  const pending = useRef(new Set<string>());
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const seen = useRef(lastEventId);
+
+  useLiveChannel('dashboard', since, (event) => {
+    seen.current = Math.max(seen.current, event.id);
+    if (event.initiativeId === null) return;
+    const state = (event.payload as { state?: string }).state;
+    pending.current.add(state ? `[data-cell="${event.initiativeId}:${state}"]` : `[data-row="${event.initiativeId}"]`);
+    // Coalesce bursts: one refresh for many events.
+    if (!timer.current) {
+      timer.current = setTimeout(() => {
+        timer.current = null;
+        router.refresh();
+      }, 300);
+    }
+  });
+
+  // After each refresh (a new lastEventId), flash what changed.
+  useEffect(() => {
+    const selectors = [...pending.current];
+    pending.current.clear();
+    for (const selector of selectors) {
+      document.querySelectorAll<HTMLElement>(selector).forEach((element) => {
+        element.dataset.flash = 'true';
+        setTimeout(() => delete element.dataset.flash, 4000);
+      });
+    }
+  }, [lastEventId]);
+
+  useEffect(() => {
+    const save = () => {
+      navigator.sendBeacon(
+        '/api/v1/me/dashboard-seen',
+        new Blob([JSON.stringify({ eventId: seen.current })], { type: 'application/json' }),
+      );
+    };
+    window.addEventListener('pagehide', save);
+    return () => {
+      window.removeEventListener('pagehide', save);
+      save();
+    };
+  }, []);
+
+  return <ConnectionIndicator />;
+}

@@ -1,0 +1,71 @@
+import { contextAs, expect, expectAccessible, test } from './fixtures';
+
+test('a filtered view lives in the URL: water + CA-2, shared with a second participant', async ({ browser }) => {
+  const kz = await (await contextAs(browser, 'delegate.kz')).newPage();
+  await kz.goto('/dashboard');
+  await kz.getByLabel('Topic').selectOption('water');
+  await kz.getByLabel('Format').selectOption('CA-2');
+  await kz.getByRole('button', { name: 'Apply' }).click();
+  await expect(kz).toHaveURL(/topic=water/);
+  await expect(kz).toHaveURL(/format=CA-2/);
+  const rows = kz.getByTestId('matrix').locator('tbody tr');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText('Joint monitoring of the Chu and Talas rivers');
+  await expect(kz.getByTestId('matching')).toContainText('1 initiative');
+
+  const expert = await (await contextAs(browser, 'expert')).newPage();
+  await expert.goto(kz.url());
+  await expect(expert.getByTestId('matrix').locator('tbody tr')).toHaveCount(1);
+  await expect(expert.getByTestId('matrix')).toContainText('Joint monitoring of the Chu and Talas rivers');
+  await expect(expert.getByLabel('Topic')).toHaveValue('water');
+});
+
+test('a stance changed elsewhere updates its cell live, with a visible mark', async ({ browser }) => {
+  const watcher = await (await contextAs(browser, 'observer')).newPage();
+  await watcher.goto('/dashboard?topic=water&format=CA-2');
+  await expect(watcher.getByTestId('connection-status')).toHaveAttribute('data-connection', 'live');
+  const row = watcher.getByTestId('matrix').locator('tbody tr').first();
+  const id = await row.getAttribute('data-row');
+  const cell = watcher.locator(`[data-cell="${id}:KZ"]`);
+  await expect(cell.locator('[data-position]')).toHaveAttribute('data-position', 'pending');
+
+  const kz = await (await contextAs(browser, 'delegate.kz')).newPage();
+  await kz.goto(`/initiatives/${id}`);
+  await kz
+    .getByTestId('stance-form')
+    .getByLabel(/Endorses/)
+    .check();
+  await kz.getByTestId('save-stance').click();
+
+  await expect(cell.locator('[data-position]')).toHaveAttribute('data-position', 'endorse');
+  await expect(cell).toHaveAttribute('data-flash', 'true');
+  await expect(row).toContainText('Consensus');
+});
+
+test('the map and the chart render from real data', async ({ browser }, testInfo) => {
+  const page = await (await contextAs(browser, 'delegate.uz')).newPage();
+  await page.goto('/dashboard');
+  const map = page.getByTestId('stance-map');
+  await expect(map.locator('[data-state]')).toHaveCount(5);
+  await expect(map.locator('desc')).toContainText('Uzbekistan');
+  await testInfo.attach('map', { body: await map.screenshot(), contentType: 'image/png' });
+  const chart = page.getByTestId('status-chart');
+  await expect(chart.locator('rect:not([height="0"])').first()).toBeVisible();
+  expect(await chart.locator('rect:not([height="0"])').count()).toBeGreaterThan(2);
+  await testInfo.attach('chart', { body: await chart.screenshot(), contentType: 'image/png' });
+
+  await page.getByRole('link', { name: 'show on the map' }).first().click();
+  await expect(page).toHaveURL(/focus=\d+/);
+  await expect(page.getByTestId('stance-map')).toContainText('Stances on');
+  await testInfo.attach('map-stances', { body: await page.getByTestId('stance-map').screenshot(), contentType: 'image/png' });
+});
+
+for (const locale of ['en', 'ru'] as const) {
+  test(`the dashboard passes axe-core (${locale})`, async ({ browser }) => {
+    const page = await (await contextAs(browser, 'facilitator', locale)).newPage();
+    await page.goto('/dashboard');
+    await expectAccessible(page);
+    await page.goto('/dashboard?focus=1&topic=water');
+    await expectAccessible(page);
+  });
+}
