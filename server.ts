@@ -1,10 +1,8 @@
 /**
  * Chaikhana's one process: Next.js and socket.io on the same HTTP port.
- * `node --import tsx server.ts` is production (builds first when no build exists);
- * add `--dev` for development with hot reload.
+ * Production runs its bundle (`npm start` → dist/server.mjs, built by `npm run build`);
+ * `npm run dev` runs this file through tsx with `--dev` and hot reload.
  */
-import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -13,9 +11,9 @@ const dev = process.argv.includes('--dev');
 (process.env as Record<string, string>).NODE_ENV = dev ? 'development' : 'production';
 process.env.NEXT_TELEMETRY_DISABLED ??= '1';
 
-const root = import.meta.dirname;
-
 async function main(): Promise<void> {
+  const { projectRoot } = await import('./lib/project-root');
+  const root = projectRoot();
   const { readEnv } = await import('./lib/env');
   const { ensureAuthSecret } = await import('./lib/auth/secret');
   const { sqlite, closeDatabase } = await import('./db/client');
@@ -37,15 +35,6 @@ async function main(): Promise<void> {
   ensureDashboardTotals();
   const seeded = env.CHAIKHANA_DEMO === '1' ? await seedDemoIfEmpty() : false;
 
-  if (!dev && !fs.existsSync(path.join(root, '.next', 'BUILD_ID'))) {
-    console.log('No production build found: running `next build` once…');
-    const build = spawnSync(process.execPath, [path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), 'build'], {
-      cwd: root,
-      stdio: 'inherit',
-      env: { ...process.env, NODE_ENV: 'production' },
-    });
-    if (build.status !== 0) throw new Error('next build failed');
-  }
 
   let handle: ((req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>) | null = null;
   let ready!: () => void;

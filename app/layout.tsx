@@ -1,7 +1,6 @@
 import type { Metadata, Viewport } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
-import { ClientMessages } from '@/components/client-messages';
 import { SiteFooter } from '@/components/site-footer';
 import { SiteHeader } from '@/components/site-header';
 import './globals.css';
@@ -22,11 +21,11 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <a className="skip-link" href="#main">
           {t('skipToContent')}
         </a>
-        <ClientMessages namespaces={[]}>
+        
           <SiteHeader />
           <main id="main">{children}</main>
           <SiteFooter />
-        </ClientMessages>
+        
       </body>
     </html>
   );

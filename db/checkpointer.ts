@@ -1,4 +1,6 @@
+import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { projectRoot } from '../lib/project-root';
 import { sqlite } from './client';
 
 /**
@@ -8,7 +10,7 @@ import { sqlite } from './client';
 export function startCheckpointer(intervalMs = 250): { stop(): Promise<void> } {
   const connection = sqlite();
   connection.pragma('wal_autocheckpoint = 10000');
-  const worker = new Worker(new URL('./checkpoint-worker.mjs', import.meta.url), { workerData: { file: connection.name, intervalMs } });
+  const worker = new Worker(path.join(projectRoot(), 'db', 'checkpoint-worker.mjs'), { workerData: { file: connection.name, intervalMs } });
   worker.unref();
   return {
     stop: () =>

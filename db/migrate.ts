@@ -1,10 +1,9 @@
 import path from 'node:path';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { projectRoot } from '../lib/project-root';
 import { db } from './client';
-
-export const MIGRATIONS_FOLDER = path.join(import.meta.dirname, 'migrations');
 
 /** Applies the committed drizzle-kit migrations; run before the server listens. */
 export function applyMigrations(): void {
-  migrate(db(), { migrationsFolder: MIGRATIONS_FOLDER });
+  migrate(db(), { migrationsFolder: path.join(projectRoot(), 'db', 'migrations') });
 }

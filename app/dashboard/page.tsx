@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { ClientMessages } from '@/components/client-messages';
 import { PartnerBadge } from '@/components/badges';
+import { liveLabels } from '@/components/live/live-labels';
 import { requireViewer } from '@/lib/auth/current';
-import { CA_STATES, STATUSES, type Position, type StateCode } from '@/lib/consensus/codes';
+import { CA_STATES, POSITIONS, STATUSES, type Position, type StateCode, type Status } from '@/lib/consensus/codes';
 import { loadOrError } from '@/lib/http/page-data';
 import { referenceNames } from '@/lib/reference/names';
 import { changesSinceLastVisit } from '@/lib/services/dashboard/changes-since';
@@ -24,6 +24,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('Dashboard'))('title') };
 }
 
+const POSITION_LETTER: Record<Position, string> = { endorse: 'e', reservation: 'r', step_aside: 's', pending: 'p' };
 const FILTERS = ['q', 'topic', 'status', 'format', 'state', 'partner'] as const;
 type Search = Record<string, string | string[] | undefined>;
 
@@ -107,14 +108,14 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   );
 
   return (
-    <ClientMessages namespaces={[]}>
+    <>
       <div className="stack">
         <div className="spread">
           <div>
             <h1>{t('title')}</h1>
             <p className="muted">{t('lead')}</p>
           </div>
-          <LiveDashboard since={since} lastEventId={since} />
+          <LiveDashboard since={since} lastEventId={since} labels={await liveLabels()} />
         </div>
 
         <Totals totals={dashboard.totals} topics={names.topics} href={(f) => query({ ...f })} />
@@ -169,7 +170,27 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             {dashboard.items.length === 0 ? (
               <p className="empty">{t('empty')}</p>
             ) : (
-              <ConsensusMatrix items={dashboard.items} names={names} focusHref={(id) => query({ focus: String(id) })} />
+              <ConsensusMatrix
+                rows={dashboard.items.map((item) => ({
+                  id: item.id,
+                  title: item.title,
+                  topic: names.topics[item.topic] ?? item.topic,
+                  status: item.status,
+                  label: item.label,
+                  cells: CA_STATES.map((s) => (item.stances[s] ? POSITION_LETTER[item.stances[s]!.position] : '-')).join(''),
+                }))}
+                states={CA_STATES.map((code) => ({ code, name: names.states[code] }))}
+                labels={{
+                  caption: t('matrixCaption'),
+                  initiative: t('initiative'),
+                  statusAndFormat: t('statusAndFormat'),
+                  showOnMap: t('showOnMap'),
+                  notTakingPart: t('notTakingPart'),
+                  status: Object.fromEntries(STATUSES.map((s) => [s, tc(`status.${s}`)])) as Record<Status, string>,
+                  position: Object.fromEntries(POSITIONS.map((p) => [p, tc(`position.${p}`)])) as Record<Position, string>,
+                }}
+                focusQuery={Object.keys(filters).length ? `${new URLSearchParams(filters)}&` : ''}
+              />
             )}
             <p className="row small">
               {paging.cursor ? <Link href={query({})}>{t('firstPage')}</Link> : null}
@@ -207,6 +228,6 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           <StatusChart history={history} />
         </section>
       </div>
-    </ClientMessages>
+    </>
   );
 }

@@ -5,6 +5,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
+const SERVER = path.join(ROOT, 'dist', 'server.mjs');
 
 export interface TestServer {
   url: string;
@@ -23,7 +24,7 @@ export interface TestServer {
 }
 
 /**
- * Starts the real production server (`node --import tsx server.ts`, the build in .next) on an
+ * Starts the real production server (`node dist/server.mjs`, the build in .next) on an
  * ephemeral port with a fresh SQLite file in a temporary folder.
  */
 export async function startServer(options: { demo?: boolean; env?: Record<string, string>; dbPath?: string } = {}): Promise<TestServer> {
@@ -36,7 +37,7 @@ export async function startServer(options: { demo?: boolean; env?: Record<string
   let port = 0;
 
   async function launch(): Promise<void> {
-    child = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], {
+    child = spawn(process.execPath, [SERVER], {
       cwd: ROOT,
       env: {
         ...process.env,

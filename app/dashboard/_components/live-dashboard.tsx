@@ -3,6 +3,8 @@
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef } from 'react';
 import { ConnectionIndicator } from '@/components/live/connection-indicator';
+import type { LiveStatus } from '@/components/live/live-client';
+import { CA_STATES, type StateCode } from '@/lib/consensus/codes';
 import { useLiveChannel } from '@/components/live/use-live';
 
 /**
@@ -10,7 +12,7 @@ import { useLiveChannel } from '@/components/live/use-live';
  * page (server components re-render, no reload) and the cells and rows that changed flash briefly.
  * Leaving the page records how far the participant has seen ("changed since your last visit").
  */
-export function LiveDashboard({ since, lastEventId }: { since: number; lastEventId: number }) {
+export function LiveDashboard({ since, lastEventId, labels }: { since: number; lastEventId: number; labels: Record<LiveStatus, string> }) {
   const router = useRouter();
   const pending = useRef(new Set<string>());
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -20,7 +22,11 @@ export function LiveDashboard({ since, lastEventId }: { since: number; lastEvent
     seen.current = Math.max(seen.current, event.id);
     if (event.initiativeId === null) return;
     const state = (event.payload as { state?: string }).state;
-    pending.current.add(state ? `[data-cell="${event.initiativeId}:${state}"]` : `[data-row="${event.initiativeId}"]`);
+    const column = state ? CA_STATES.indexOf(state as StateCode) : -1;
+    // A cell is its row's (state index + 3)th child: initiative, status, then the five states.
+    pending.current.add(
+      column >= 0 ? `[data-row="${event.initiativeId}"] > :nth-child(${column + 3})` : `[data-row="${event.initiativeId}"]`,
+    );
     // Coalesce bursts: one refresh for many events.
     if (!timer.current) {
       timer.current = setTimeout(() => {
@@ -56,5 +62,5 @@ export function LiveDashboard({ since, lastEventId }: { since: number; lastEvent
     };
   }, []);
 
-  return <ConnectionIndicator />;
+  return <ConnectionIndicator labels={labels} />;
 }

@@ -1,62 +1,80 @@
-import Link from 'next/link';
-import { useTranslations } from 'next-intl';
-import { FormatLabel, StatusBadge } from '@/components/badges';
-import { StanceMark } from '@/components/stance-mark';
-import { CA_STATES } from '@/lib/consensus/codes';
-import type { InitiativeView } from '@/lib/services/initiatives/serialize-initiative';
+'use client';
 
-/** Initiatives × the five states: each cell the stance, by icon, colour and text. */
+import type { Position, Status } from '@/lib/consensus/codes';
+
+/** One row, compact: the page's weight is 50 of these. `cells` has one letter per state, in CA order. */
+export interface MatrixRow {
+  id: number;
+  title: string;
+  topic: string;
+  status: Status;
+  label: string;
+  /** e endorse, r reservation, s step aside, p pending, - not taking part. */
+  cells: string;
+}
+
+export interface MatrixLabels {
+  caption: string;
+  initiative: string;
+  statusAndFormat: string;
+  showOnMap: string;
+  notTakingPart: string;
+  status: Record<Status, string>;
+  position: Record<Position, string>;
+}
+
+const LETTER: Record<string, Position | null> = { e: 'endorse', r: 'reservation', s: 'step_aside', p: 'pending', '-': null };
+
+/**
+ * Initiatives × the five states. A client component only to keep the page light: its props are a
+ * few hundred bytes a row, where a server-rendered tree would travel twice (HTML and RSC).
+ * Each cell shows the stance by icon and colour (CSS) and by text for screen readers; a cell is
+ * found as `[data-row="<id>"] td:nth-child(<state index + 3>)`.
+ */
 export function ConsensusMatrix({
-  items,
-  names,
-  focusHref,
+  rows,
+  states,
+  labels,
+  focusQuery,
 }: {
-  items: InitiativeView[];
-  names: { states: Record<string, string>; topics: Record<string, string> };
-  focusHref: (id: number) => string;
+  rows: MatrixRow[];
+  states: { code: string; name: string }[];
+  labels: MatrixLabels;
+  focusQuery: string;
 }) {
-  const t = useTranslations('Dashboard');
   return (
     <div className="table-scroll">
       <table className="matrix" data-testid="matrix">
-        <caption className="visually-hidden">{t('matrixCaption')}</caption>
+        <caption className="visually-hidden">{labels.caption}</caption>
         <thead>
           <tr>
-            <th scope="col">{t('initiative')}</th>
-            <th scope="col">{t('statusAndFormat')}</th>
-            {CA_STATES.map((s) => (
-              <th key={s} scope="col" className="state-col">
-                <abbr title={names.states[s]}>{s}</abbr>
+            <th scope="col">{labels.initiative}</th>
+            <th scope="col">{labels.statusAndFormat}</th>
+            {states.map((s) => (
+              <th key={s.code} scope="col" className="state-col">
+                <abbr title={s.name}>{s.code}</abbr>
               </th>
             ))}
           </tr>
         </thead>
         <tbody>
-          {items.map((item) => (
-            <tr key={item.id} data-row={item.id}>
+          {rows.map((row) => (
+            <tr key={row.id} data-row={row.id}>
               <th scope="row">
-                <Link href={`/initiatives/${item.id}`}>{item.title}</Link>
-                <span className="small muted block">
-                  {names.topics[item.topic] ?? item.topic} · <Link href={focusHref(item.id)}>{t('showOnMap')}</Link>
+                <a href={`/initiatives/${row.id}`}>{row.title}</a>
+                <span className="sub">
+                  {row.topic} · <a href={`/dashboard?${focusQuery}focus=${row.id}`}>{labels.showOnMap}</a>
                 </span>
               </th>
               <td>
-                <StatusBadge status={item.status} />
-                <span className="block small">
-                  <FormatLabel label={item.label} />
-                </span>
+                <span className={`badge status status-${row.status}`}>{labels.status[row.status]}</span>{' '}
+                <span className="format-label">{row.label}</span>
               </td>
-              {CA_STATES.map((s) => {
-                const stance = item.stances[s];
+              {states.map((s, i) => {
+                const position = LETTER[row.cells[i]];
                 return (
-                  <td key={s} data-cell={`${item.id}:${s}`} className="state-col">
-                    {stance ? (
-                      <StanceMark position={stance.position} compact />
-                    ) : (
-                      <span className="muted" aria-label={t('notTakingPart')}>
-                        —
-                      </span>
-                    )}
+                  <td key={s.code} data-position={position ?? 'absent'}>
+                    <span className="vh">{position ? labels.position[position] : labels.notTakingPart}</span>
                   </td>
                 );
               })}

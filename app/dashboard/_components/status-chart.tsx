@@ -4,6 +4,7 @@ import { useFormatter, useTranslations } from 'next-intl';
 import { STATUSES, type Status } from '@/lib/consensus/codes';
 import type { WeekCounts } from '@/lib/services/dashboard/status-history';
 
+const round = (n: number) => Math.round(n * 10) / 10;
 const COLORS: Record<Status, string> = { consultation: '#4b5d6b', reservations: '#b07400', consensus: '#1b6b3a', formalized: '#3a3f8f' };
 
 /**
@@ -34,6 +35,12 @@ export function StatusChart({ history }: { history: WeekCounts[] }) {
     <figure data-testid="status-chart">
       <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby="chart-title" className="chart">
         <title id="chart-title">{t('chartTitle')}</title>
+        <desc>
+          {history
+            .filter((w) => STATUSES.some((s) => w.counts[s] > 0))
+            .map((w) => `${label(w.week)}: ${STATUSES.map((s) => `${tc(`status.${s}`)} ${w.counts[s]}`).join(', ')}`)
+            .join('; ')}
+        </desc>
         {y.ticks(4).map((tick) => (
           <g key={tick}>
             <line x1={margin.left} x2={width - margin.right} y1={y(tick)} y2={y(tick)} stroke="#e2ddd3" />
@@ -44,22 +51,22 @@ export function StatusChart({ history }: { history: WeekCounts[] }) {
         ))}
         {series.map((layer) => (
           <g key={layer.key} fill={COLORS[layer.key]}>
-            {layer.map((point) => (
-              <rect
-                key={point.data.week}
-                x={x(point.data.week)}
-                width={x.bandwidth()}
-                y={y(point[1])}
-                height={Math.max(0, y(point[0]) - y(point[1]))}
-              >
-                <title>{`${label(point.data.week)} — ${tc(`status.${layer.key}`)}: ${point.data.counts[layer.key]}`}</title>
-              </rect>
-            ))}
+            {layer
+              .filter((point) => point[1] > point[0])
+              .map((point) => (
+                <rect
+                  key={point.data.week}
+                  x={round(x(point.data.week) ?? 0)}
+                  width={round(x.bandwidth())}
+                  y={round(y(point[1]))}
+                  height={round(Math.max(0, y(point[0]) - y(point[1])))}
+                />
+              ))}
           </g>
         ))}
         {history.map((w, i) =>
           i % 2 === history.length % 2 ? null : (
-            <text key={w.week} x={(x(w.week) ?? 0) + x.bandwidth() / 2} y={height - 8} textAnchor="middle" className="chart-tick">
+            <text key={w.week} x={round((x(w.week) ?? 0) + x.bandwidth() / 2)} y={height - 8} textAnchor="middle" className="chart-tick">
               {label(w.week)}
             </text>
           ),
@@ -74,31 +81,6 @@ export function StatusChart({ history }: { history: WeekCounts[] }) {
             </li>
           ))}
         </ul>
-        <details>
-          <summary>{t('chartTable')}</summary>
-          <table className="stance-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('week')}</th>
-                {STATUSES.map((s) => (
-                  <th key={s} scope="col">
-                    {tc(`status.${s}`)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {history.map((w) => (
-                <tr key={w.week}>
-                  <th scope="row">{label(w.week)}</th>
-                  {STATUSES.map((s) => (
-                    <td key={s}>{w.counts[s]}</td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </details>
       </figcaption>
     </figure>
   );

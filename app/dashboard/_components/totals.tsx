@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { STATUSES } from '@/lib/consensus/codes';
 import type { DashboardTotals } from '@/lib/services/dashboard/get-dashboard';
@@ -25,10 +24,10 @@ export function Totals({
         <ul className="list-plain totals-list">
           {STATUSES.map((s) => (
             <li key={s}>
-              <Link href={href({ status: s })}>
+              <a href={href({ status: s })}>
                 <span className={`badge status status-${s}`}>{tc(`status.${s}`)}</span>
                 <strong data-total={`status:${s}`}>{totals.byStatus[s]}</strong>
-              </Link>
+              </a>
             </li>
           ))}
         </ul>
@@ -39,10 +38,10 @@ export function Totals({
         <ul className="list-plain totals-list">
           {['CA-2', 'CA-3', 'CA-4', 'CA-5'].map((f) => (
             <li key={f}>
-              <Link href={href({ format: f })}>
+              <a href={href({ format: f })}>
                 <span className="format-label">{f}</span>
                 <strong data-total={`format:${f}`}>{totals.byFormat[f] ?? 0}</strong>
-              </Link>
+              </a>
             </li>
           ))}
           <li>
@@ -62,10 +61,10 @@ export function Totals({
             .sort((a, b) => b[1] - a[1])
             .map(([topic, count]) => (
               <li key={topic}>
-                <Link href={href({ topic })}>
+                <a href={href({ topic })}>
                   <span>{topics[topic] ?? topic}</span>
                   <strong data-total={`topic:${topic}`}>{count}</strong>
-                </Link>
+                </a>
               </li>
             ))}
         </ul>

@@ -23,7 +23,7 @@ export interface Change {
 }
 
 /** What changed on initiatives the viewer may see since its last dashboard visit, newest first. */
-export function changesSinceLastVisit(viewer: Viewer, upTo: number, limit = 8): { since: number; total: number; changes: Change[] } {
+export function changesSinceLastVisit(viewer: Viewer, upTo: number, limit = 6): { since: number; total: number; changes: Change[] } {
   const { seen } = prepared('SELECT dashboard_seen_event_id AS seen FROM participants WHERE id = ?').get(viewer.id) as { seen: number };
   const params = { viewer: viewer.id, facilitator: isFacilitator(viewer) ? 1 : 0, since: seen, upTo, types: CHANGE_TYPES };
   const where = `e.id > @since AND e.id <= @upTo AND e.type IN (SELECT value FROM json_each(@types)) AND ${EVENT_VISIBLE_SQL}`;

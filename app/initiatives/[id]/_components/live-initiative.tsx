@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import { ConnectionIndicator } from '@/components/live/connection-indicator';
+import { useLiveLabels } from '@/components/live/use-live-labels';
 import { useLiveChannel } from '@/components/live/use-live';
 
 const Changed = createContext<ReadonlySet<string>>(new Set());
@@ -23,6 +24,7 @@ export function LiveInitiative({
   children: ReactNode;
 }) {
   const router = useRouter();
+  const liveLabels = useLiveLabels();
   const [changed, setChanged] = useState<ReadonlySet<string>>(new Set());
   const refresh = useRef<ReturnType<typeof setTimeout> | null>(null);
   const clear = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -47,7 +49,7 @@ export function LiveInitiative({
   return (
     <Changed.Provider value={changed}>
       <div style={{ display: 'flex', justifyContent: 'flex-end' }}>
-        <ConnectionIndicator />
+        <ConnectionIndicator labels={liveLabels} />
       </div>
       {children}
     </Changed.Provider>

@@ -5,6 +5,7 @@ import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
 import { ActorName } from '@/components/actor-name';
 import { Markdown } from '@/components/markdown';
 import { ConnectionIndicator } from '@/components/live/connection-indicator';
+import { useLiveLabels } from '@/components/live/use-live-labels';
 import { liveClient } from '@/components/live/live-client';
 import { useChannelClosed, useLiveChannel, usePresence, useTyping } from '@/components/live/use-live';
 import type { MessageView } from '@/lib/services/threads/messages';
@@ -28,6 +29,7 @@ export function Conversation({
   canPost: boolean;
 }) {
   const t = useTranslations('Room');
+  const liveLabels = useLiveLabels();
   const format = useFormatter();
   const [messages, setMessages] = useState(initialMessages);
   const [cursor, setCursor] = useState(olderCursor);
@@ -117,7 +119,7 @@ export function Conversation({
   return (
     <div className="stack">
       <div className="spread small">
-        <ConnectionIndicator />
+        <ConnectionIndicator labels={liveLabels} />
         <span data-testid="presence" aria-live="polite">
           {t('atTheTable', { count: presence.length })}{' '}
           {presence.map((who, i) => (
