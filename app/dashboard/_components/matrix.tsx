@@ -31,21 +31,19 @@ const LETTER: Record<string, Position | null> = { e: 'endorse', r: 'reservation'
  * Each cell shows the stance by icon and colour (CSS) and by text for screen readers; a cell is
  * found as `[data-row="<id>"] td:nth-child(<state index + 3>)`.
  */
-export function ConsensusMatrix({
-  rows,
-  states,
-  labels,
-  focusQuery,
-}: {
+export interface MatrixView {
   rows: MatrixRow[];
   states: { code: string; name: string }[];
   labels: MatrixLabels;
+  /** The current filters as a query prefix (`topic=water&`), kept by the "show on the map" links. */
   focusQuery: string;
-}) {
+}
+
+export function ConsensusMatrix({ rows, states, labels, focusQuery }: MatrixView) {
   return (
     <div className="table-scroll">
       <table className="matrix" data-testid="matrix">
-        <caption className="visually-hidden">{labels.caption}</caption>
+        <caption className="vh">{labels.caption}</caption>
         <thead>
           <tr>
             <th scope="col">{labels.initiative}</th>

@@ -1,83 +1,49 @@
-import { scaleBand, scaleLinear } from 'd3-scale';
-import { stack } from 'd3-shape';
-import { useFormatter, useTranslations } from 'next-intl';
-import { STATUSES, type Status } from '@/lib/consensus/codes';
-import type { WeekCounts } from '@/lib/services/dashboard/status-history';
+'use client';
 
-const round = (n: number) => Math.round(n * 10) / 10;
-const COLORS: Record<Status, string> = { consultation: '#4b5d6b', reservations: '#b07400', consensus: '#1b6b3a', formalized: '#3a3f8f' };
+export interface ChartView {
+  title: string;
+  description: string;
+  width: number;
+  height: number;
+  grid: { y: number; x1: number; x2: number; label: string }[];
+  bars: { x: number; y: number; w: number; h: number; fill: string }[];
+  ticks: { x: number; y: number; label: string }[];
+  legend: { color: string; text: string }[];
+}
 
 /**
- * Initiatives per status at the end of each week, as stacked bars drawn on the server with d3's
- * scales and stack layout: an SVG in the page and no charting code in the browser.
+ * Initiatives per status at the end of each week, stacked. The layout comes computed from the
+ * server (d3-scale and d3-shape run there); this only draws it.
  */
-export function StatusChart({ history }: { history: WeekCounts[] }) {
-  const t = useTranslations('Dashboard');
-  const tc = useTranslations('Common');
-  const format = useFormatter();
-  const width = 640;
-  const height = 240;
-  const margin = { top: 12, right: 12, bottom: 28, left: 36 };
-  const series = stack<WeekCounts, Status>()
-    .keys(STATUSES)
-    .value((d, key) => d.counts[key])(history);
-  const max = Math.max(1, ...history.map((w) => STATUSES.reduce((sum, s) => sum + w.counts[s], 0)));
-  const x = scaleBand<string>()
-    .domain(history.map((w) => w.week))
-    .range([margin.left, width - margin.right])
-    .padding(0.2);
-  const y = scaleLinear()
-    .domain([0, max])
-    .nice()
-    .range([height - margin.bottom, margin.top]);
-  const label = (week: string) => format.dateTime(new Date(`${week}T00:00:00Z`), { day: 'numeric', month: 'short', timeZone: 'UTC' });
+export function StatusChart({ title, description, width, height, grid, bars, ticks, legend }: ChartView) {
   return (
     <figure data-testid="status-chart">
-      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby="chart-title" className="chart">
-        <title id="chart-title">{t('chartTitle')}</title>
-        <desc>
-          {history
-            .filter((w) => STATUSES.some((s) => w.counts[s] > 0))
-            .map((w) => `${label(w.week)}: ${STATUSES.map((s) => `${tc(`status.${s}`)} ${w.counts[s]}`).join(', ')}`)
-            .join('; ')}
-        </desc>
-        {y.ticks(4).map((tick) => (
-          <g key={tick}>
-            <line x1={margin.left} x2={width - margin.right} y1={y(tick)} y2={y(tick)} stroke="#e2ddd3" />
-            <text x={margin.left - 6} y={y(tick) + 4} textAnchor="end" className="chart-tick">
-              {tick}
+      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby="chart-title chart-desc" className="chart">
+        <title id="chart-title">{title}</title>
+        <desc id="chart-desc">{description}</desc>
+        {grid.map((line) => (
+          <g key={line.label}>
+            <line x1={line.x1} x2={line.x2} y1={line.y} y2={line.y} stroke="#e2ddd3" />
+            <text x={line.x1 - 6} y={line.y + 4} textAnchor="end" className="chart-tick">
+              {line.label}
             </text>
           </g>
         ))}
-        {series.map((layer) => (
-          <g key={layer.key} fill={COLORS[layer.key]}>
-            {layer
-              .filter((point) => point[1] > point[0])
-              .map((point) => (
-                <rect
-                  key={point.data.week}
-                  x={round(x(point.data.week) ?? 0)}
-                  width={round(x.bandwidth())}
-                  y={round(y(point[1]))}
-                  height={round(Math.max(0, y(point[0]) - y(point[1])))}
-                />
-              ))}
-          </g>
+        {bars.map((bar, i) => (
+          <rect key={i} x={bar.x} y={bar.y} width={bar.w} height={bar.h} fill={bar.fill} />
         ))}
-        {history.map((w, i) =>
-          i % 2 === history.length % 2 ? null : (
-            <text key={w.week} x={round((x(w.week) ?? 0) + x.bandwidth() / 2)} y={height - 8} textAnchor="middle" className="chart-tick">
-              {label(w.week)}
-            </text>
-          ),
-        )}
+        {ticks.map((tick) => (
+          <text key={tick.label + tick.x} x={tick.x} y={tick.y} textAnchor="middle" className="chart-tick">
+            {tick.label}
+          </text>
+        ))}
       </svg>
       <figcaption className="small">
         <ul className="list-plain row legend">
-          {STATUSES.map((s) => (
-            <li key={s} className="row">
-              <span className="swatch" style={{ background: COLORS[s] }} aria-hidden="true" />
-              {tc(`status.${s}`)}
+          {legend.map((item) => (
+            <li key={item.text} className="row">
+              <span className="swatch" style={{ background: item.color }} aria-hidden="true" />
+              {item.text}
             </li>
           ))}
         </ul>

@@ -1,0 +1,266 @@
+import 'server-only';
+import { scaleBand, scaleLinear } from 'd3-scale';
+import { stack } from 'd3-shape';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { CA_STATES, POSITIONS, STATUSES, type Position, type StateCode, type Status } from '@/lib/consensus/codes';
+import type { PublicActor } from '@/lib/events/types';
+import { centralAsiaMap } from '@/lib/geo/central-asia';
+import type { ReferenceNames } from '@/lib/reference/names';
+import { CHANGES_COUNT_LIMIT, type Change } from '@/lib/services/dashboard/changes-since';
+import { endorsementsByState, type Dashboard } from '@/lib/services/dashboard/get-dashboard';
+import type { WeekCounts } from '@/lib/services/dashboard/status-history';
+import type { InitiativeView } from '@/lib/services/initiatives/serialize-initiative';
+import type { ChangesView } from '../_components/changes';
+import type { ChartView } from '../_components/status-chart';
+import type { FiltersView } from '../_components/filters';
+import type { MapView } from '../_components/stance-map';
+import type { MatrixView } from '../_components/matrix';
+import type { PartnersView } from '../_components/partners';
+import type { TotalsView } from '../_components/totals';
+
+/**
+ * The dashboard as plain data for its client components: translated, formatted and laid out
+ * (map and chart geometry included) on the server, so the browser receives no i18n runtime, no d3,
+ * and a page of a few hundred bytes per row instead of a serialized component tree.
+ */
+export const STANCE_FILL: Record<Position | 'absent', string> = {
+  endorse: '#1b6b3a',
+  reservation: '#b07400',
+  step_aside: '#7d8790',
+  pending: '#e9e4d8',
+  absent: '#f6f3ec',
+};
+const SCALE = ['#f1ede4', '#cfe3dd', '#9ccabd', '#5fa796', '#2f7f6f', '#0f5257'];
+const STATUS_COLORS: Record<Status, string> = {
+  consultation: '#4b5d6b',
+  reservations: '#b07400',
+  consensus: '#1b6b3a',
+  formalized: '#3a3f8f',
+};
+const POSITION_LETTER: Record<Position, string> = { endorse: 'e', reservation: 'r', step_aside: 's', pending: 'p' };
+const round = (n: number) => Math.round(n * 10) / 10;
+
+export const DASHBOARD_FILTERS = ['q', 'topic', 'status', 'format', 'state', 'partner'] as const;
+export type Filters = Partial<Record<(typeof DASHBOARD_FILTERS)[number], string>>;
+
+export async function dashboardView(input: {
+  dashboard: Dashboard;
+  history: WeekCounts[];
+  changes: { total: number; changes: Change[] };
+  focused: InitiativeView | undefined;
+  filters: Filters;
+  names: ReferenceNames;
+}) {
+  const t = await getTranslations('Dashboard');
+  const tc = await getTranslations('Common');
+  const format = await getFormatter();
+  const { dashboard, history, changes, focused, filters, names } = input;
+  const href = (extra: Record<string, string | undefined>) => {
+    const params = new URLSearchParams();
+    for (const [k, v] of Object.entries({ ...filters, ...extra })) if (v) params.set(k, v);
+    const text = params.toString();
+    return text ? `/dashboard?${text}` : '/dashboard';
+  };
+  const statusLabel = Object.fromEntries(STATUSES.map((s) => [s, tc(`status.${s}`)])) as Record<Status, string>;
+  const positionLabel = Object.fromEntries(POSITIONS.map((p) => [p, tc(`position.${p}`)])) as Record<Position, string>;
+  const actor = (a: PublicActor | null) =>
+    !a
+      ? tc('system')
+      : `${'name' in a ? `${a.name} (` : ''}${tc(`affiliation.${a.affiliation}`)}${a.state ? ` · ${a.state}` : ''}${'name' in a ? ')' : ''}`;
+
+  const totals: TotalsView = {
+    labels: {
+      heading: t('totals'),
+      byStatus: t('byStatus'),
+      byFormat: t('byFormat'),
+      byTopic: t('byTopic'),
+      minusX: t('minusX'),
+      plusX: t('plusX'),
+    },
+    all: t('allCount', { count: dashboard.totals.all }),
+    byStatus: STATUSES.map((s) => ({ key: s, label: statusLabel[s], count: dashboard.totals.byStatus[s], href: href({ status: s }) })),
+    byFormat: ['CA-2', 'CA-3', 'CA-4', 'CA-5'].map((f) => ({
+      key: f,
+      label: f,
+      count: dashboard.totals.byFormat[f] ?? 0,
+      href: href({ format: f }),
+    })),
+    minusX: dashboard.totals.minusX,
+    plusX: dashboard.totals.plusX,
+    byTopic: Object.entries(dashboard.totals.byTopic)
+      .sort((a, b) => b[1] - a[1])
+      .map(([topic, count]) => ({ key: topic, label: names.topics[topic] ?? topic, count, href: href({ topic }) })),
+  };
+
+  const option = (entries: [string, string][]) => entries;
+  const filtersView: FiltersView = {
+    labels: { heading: t('filters'), search: t('search'), any: t('any'), apply: t('apply'), clear: t('clear') },
+    q: filters.q ?? '',
+    selects: [
+      { name: 'topic', label: t('topic'), value: filters.topic ?? '', options: option(Object.entries(names.topics)) },
+      { name: 'status', label: t('status'), value: filters.status ?? '', options: option(STATUSES.map((s) => [s, statusLabel[s]])) },
+      {
+        name: 'format',
+        label: t('format'),
+        value: filters.format ?? '',
+        options: option(['CA-2', 'CA-3', 'CA-4', 'CA-5'].map((f) => [f, f])),
+      },
+      { name: 'state', label: t('state'), value: filters.state ?? '', options: option(CA_STATES.map((s) => [s, names.states[s]])) },
+      { name: 'partner', label: t('partner'), value: filters.partner ?? '', options: option(Object.entries(names.partners)) },
+    ],
+    filtered: Object.keys(filters).length > 0,
+  };
+
+  const matrix: MatrixView = {
+    rows: dashboard.items.map((item) => ({
+      id: item.id,
+      title: item.title,
+      topic: names.topics[item.topic] ?? item.topic,
+      status: item.status,
+      label: item.label,
+      cells: CA_STATES.map((s) => (item.stances[s] ? POSITION_LETTER[item.stances[s]!.position] : '-')).join(''),
+    })),
+    states: CA_STATES.map((code) => ({ code, name: names.states[code] })),
+    labels: {
+      caption: t('matrixCaption'),
+      initiative: t('initiative'),
+      statusAndFormat: t('statusAndFormat'),
+      showOnMap: t('showOnMap'),
+      notTakingPart: t('notTakingPart'),
+      status: statusLabel,
+      position: positionLabel,
+    },
+    focusQuery: Object.keys(filters).length ? `${new URLSearchParams(filters as Record<string, string>)}&` : '',
+  };
+
+  const geometry = centralAsiaMap();
+  const counts = endorsementsByState(dashboard.totals, filters.topic);
+  const max = Math.max(1, ...Object.values(counts));
+  const stateLook = (code: StateCode) => {
+    if (focused) {
+      const position = focused.stances[code]?.position;
+      return { fill: STANCE_FILL[position ?? 'absent'], text: position ? positionLabel[position] : t('notTakingPart') };
+    }
+    return { fill: SCALE[Math.round((counts[code] / max) * (SCALE.length - 1))], text: t('endorsedCount', { count: counts[code] }) };
+  };
+  const mapTitle = focused
+    ? t('mapStances', { title: focused.title })
+    : filters.topic
+      ? t('mapEndorsementsTopic', { topic: names.topics[filters.topic] ?? filters.topic })
+      : t('mapEndorsements');
+  const map: MapView = {
+    title: mapTitle,
+    description: geometry.states.map((s) => `${names.states[s.code]}: ${stateLook(s.code).text}`).join('; '),
+    width: geometry.width,
+    height: geometry.height,
+    neighbours: geometry.neighbours,
+    states: geometry.states.map((s) => ({
+      code: s.code,
+      d: s.d,
+      x: s.labelAt[0],
+      y: s.labelAt[1],
+      fill: stateLook(s.code).fill,
+      tooltip: `${names.states[s.code]}: ${stateLook(s.code).text}`,
+    })),
+    legend: focused
+      ? (['endorse', 'reservation', 'step_aside', 'pending', 'absent'] as const).map((k) => ({
+          color: STANCE_FILL[k],
+          text: k === 'absent' ? t('notTakingPart') : positionLabel[k],
+        }))
+      : geometry.states.map((s) => ({ color: stateLook(s.code).fill, text: `${s.code}: ${counts[s.code]}` })),
+  };
+
+  const partners: PartnersView = {
+    title: focused ? t('partnersOfInitiative') : t('partnersAll'),
+    items: (focused
+      ? focused.partners
+      : Object.keys(dashboard.totals.byPartner).sort((a, b) => (dashboard.totals.byPartner[b] ?? 0) - (dashboard.totals.byPartner[a] ?? 0))
+    ).map((code) => ({
+      code,
+      name: names.partners[code] ?? code,
+      count: focused ? null : (dashboard.totals.byPartner[code] ?? 0),
+    })),
+    empty: t('noPartners'),
+    back: focused ? { href: href({}), text: t('backToEndorsements') } : null,
+  };
+
+  const changesView: ChangesView = {
+    title: t('changesTitle'),
+    summary:
+      changes.total === 0
+        ? t('noChanges')
+        : changes.total >= CHANGES_COUNT_LIMIT
+          ? t('manyChanges', { count: CHANGES_COUNT_LIMIT })
+          : t('changesCount', { count: changes.total }),
+    items: changes.changes.map(({ event, initiativeTitle }) => {
+      const p = event.payload as Record<string, string>;
+      const what =
+        event.type === 'stance.changed'
+          ? `${p.state}: ${positionLabel[p.from as Position]} → ${positionLabel[p.to as Position]}`
+          : event.type === 'status.changed'
+            ? `${statusLabel[p.from as Status]} → ${statusLabel[p.to as Status]} (${p.label})`
+            : t(`change.${event.type.replace('.', '_') as 'initiative_proposed'}`);
+      return {
+        id: event.id,
+        href: event.initiativeId ? `/initiatives/${event.initiativeId}` : null,
+        title: initiativeTitle ?? '',
+        text: what,
+        by: `${actor(event.actor)}, ${format.relativeTime(new Date(event.createdAt))}`,
+      };
+    }),
+  };
+
+  const chart = chartView(history, {
+    title: t('chartTitle'),
+    label: (week) => format.dateTime(new Date(`${week}T00:00:00Z`), { day: 'numeric', month: 'short', timeZone: 'UTC' }),
+    statusLabel,
+  });
+
+  return { totals, filters: filtersView, matrix, map, partners, changes: changesView, chart };
+}
+
+function chartView(
+  history: WeekCounts[],
+  { title, label, statusLabel }: { title: string; label: (week: string) => string; statusLabel: Record<Status, string> },
+): ChartView {
+  const width = 640;
+  const height = 240;
+  const margin = { top: 12, right: 12, bottom: 28, left: 36 };
+  const series = stack<WeekCounts, Status>()
+    .keys(STATUSES)
+    .value((d, key) => d.counts[key])(history);
+  const max = Math.max(1, ...history.map((w) => STATUSES.reduce((sum, s) => sum + w.counts[s], 0)));
+  const x = scaleBand<string>()
+    .domain(history.map((w) => w.week))
+    .range([margin.left, width - margin.right])
+    .padding(0.2);
+  const y = scaleLinear()
+    .domain([0, max])
+    .nice()
+    .range([height - margin.bottom, margin.top]);
+  return {
+    title,
+    description: history
+      .filter((w) => STATUSES.some((s) => w.counts[s] > 0))
+      .map((w) => `${label(w.week)}: ${STATUSES.map((s) => `${statusLabel[s]} ${w.counts[s]}`).join(', ')}`)
+      .join('; '),
+    width,
+    height,
+    grid: y.ticks(4).map((tick) => ({ y: round(y(tick)), label: String(tick), x1: margin.left, x2: width - margin.right })),
+    bars: series.flatMap((layer) =>
+      layer
+        .filter((point) => point[1] > point[0])
+        .map((point) => ({
+          x: round(x(point.data.week) ?? 0),
+          y: round(y(point[1])),
+          w: round(x.bandwidth()),
+          h: round(y(point[0]) - y(point[1])),
+          fill: STATUS_COLORS[layer.key],
+        })),
+    ),
+    ticks: history.flatMap((w, i) =>
+      i % 2 === history.length % 2 ? [] : [{ x: round((x(w.week) ?? 0) + x.bandwidth() / 2), y: height - 8, label: label(w.week) }],
+    ),
+    legend: STATUSES.map((s) => ({ color: STATUS_COLORS[s], text: statusLabel[s] })),
+  };
+}
