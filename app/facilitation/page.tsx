@@ -33,62 +33,66 @@ export default async function FacilitationPage() {
             {t('invites')}
           </h2>
           <InviteForm states={names.states} />
-          <table className="stance-table small">
-            <thead>
-              <tr>
-                <th scope="col">{t('state')}</th>
-                <th scope="col">{t('created')}</th>
-                <th scope="col">{t('expires')}</th>
-                <th scope="col">{t('usedBy')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {invites.map((invite) => (
-                <tr key={invite.id}>
-                  <td>{invite.state}</td>
-                  <td>{format.dateTime(new Date(invite.createdAt), { dateStyle: 'medium' })}</td>
-                  <td>{format.dateTime(new Date(invite.expiresAt), { dateStyle: 'medium' })}</td>
-                  <td>{invite.usedBy ?? t('unused')}</td>
+          <div className="table-scroll">
+            <table className="stance-table small">
+              <thead>
+                <tr>
+                  <th scope="col">{t('state')}</th>
+                  <th scope="col">{t('created')}</th>
+                  <th scope="col">{t('expires')}</th>
+                  <th scope="col">{t('usedBy')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {invites.map((invite) => (
+                  <tr key={invite.id}>
+                    <td>{invite.state}</td>
+                    <td>{format.dateTime(new Date(invite.createdAt), { dateStyle: 'medium' })}</td>
+                    <td>{format.dateTime(new Date(invite.expiresAt), { dateStyle: 'medium' })}</td>
+                    <td>{invite.usedBy ?? t('unused')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </section>
         <section className="card stack" aria-labelledby="participants-heading">
           <h2 id="participants-heading" style={{ marginTop: 0 }}>
             {t('participants')}
           </h2>
-          <table className="stance-table small">
-            <thead>
-              <tr>
-                <th scope="col">{t('name')}</th>
-                <th scope="col">{t('affiliation')}</th>
-                <th scope="col">{t('delegation')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {participants.map((p) => (
-                <tr key={p.id} data-testid={`participant-${p.id}`}>
-                  <th scope="row">
-                    {p.name}
-                    <br />
-                    <span className="muted">{p.email}</span>
-                  </th>
-                  <td>
-                    {tc(`affiliation.${p.affiliation}`)}
-                    {p.role === 'facilitator' ? ` · ${tc('role.facilitator')}` : ''}
-                  </td>
-                  <td>
-                    {p.role === 'facilitator' ? (
-                      '—'
-                    ) : (
-                      <DelegationForm participantId={p.id} current={p.state} states={names.states} label={p.name} />
-                    )}
-                  </td>
+          <div className="table-scroll">
+            <table className="stance-table small">
+              <thead>
+                <tr>
+                  <th scope="col">{t('name')}</th>
+                  <th scope="col">{t('affiliation')}</th>
+                  <th scope="col">{t('delegation')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {participants.map((p) => (
+                  <tr key={p.id} data-testid={`participant-${p.id}`}>
+                    <th scope="row">
+                      {p.name}
+                      <br />
+                      <span className="muted">{p.email}</span>
+                    </th>
+                    <td>
+                      {tc(`affiliation.${p.affiliation}`)}
+                      {p.role === 'facilitator' ? ` · ${tc('role.facilitator')}` : ''}
+                    </td>
+                    <td>
+                      {p.role === 'facilitator' ? (
+                        '—'
+                      ) : (
+                        <DelegationForm participantId={p.id} current={p.state} states={names.states} label={p.name} />
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </section>
       </div>
     </ClientMessages>

@@ -85,42 +85,44 @@ export default async function InitiativePage({ params }: Params) {
                 <h2 id="stances-heading" style={{ marginTop: 0 }}>
                   {t('stances')}
                 </h2>
-                <table className="stance-table" data-testid="stances">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('state')}</th>
-                      <th scope="col">{t('stance')}</th>
-                      <th scope="col">{t('note')}</th>
-                      <th scope="col">{t('setAt')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {initiative.states.map((state) => {
-                      const stance = initiative.stances[state]!;
-                      return (
-                        <LiveStanceRow key={state} state={state}>
-                          <th scope="row">
-                            {names.states[state]} <span className="muted">({state})</span>
-                            {stance.acceding ? <span className="badge badge-topic"> {t('acceding')}</span> : null}
-                          </th>
-                          <td>
-                            <StanceMark position={stance.position} />
-                          </td>
-                          <td className="small">{stance.note ?? <span className="muted">—</span>}</td>
-                          <td className="small muted">
-                            {stance.setAt ? (
-                              <time dateTime={stance.setAt}>
-                                {format.dateTime(new Date(stance.setAt), { dateStyle: 'medium', timeStyle: 'short' })}
-                              </time>
-                            ) : (
-                              '—'
-                            )}
-                          </td>
-                        </LiveStanceRow>
-                      );
-                    })}
-                  </tbody>
-                </table>
+                <div className="table-scroll">
+                  <table className="stance-table" data-testid="stances">
+                    <thead>
+                      <tr>
+                        <th scope="col">{t('state')}</th>
+                        <th scope="col">{t('stance')}</th>
+                        <th scope="col">{t('note')}</th>
+                        <th scope="col">{t('setAt')}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {initiative.states.map((state) => {
+                        const stance = initiative.stances[state]!;
+                        return (
+                          <LiveStanceRow key={state} state={state}>
+                            <th scope="row">
+                              {names.states[state]} <span className="muted">({state})</span>
+                              {stance.acceding ? <span className="badge badge-topic"> {t('acceding')}</span> : null}
+                            </th>
+                            <td>
+                              <StanceMark position={stance.position} />
+                            </td>
+                            <td className="small">{stance.note ?? <span className="muted">—</span>}</td>
+                            <td className="small muted">
+                              {stance.setAt ? (
+                                <time dateTime={stance.setAt}>
+                                  {format.dateTime(new Date(stance.setAt), { dateStyle: 'medium', timeStyle: 'short' })}
+                                </time>
+                              ) : (
+                                '—'
+                              )}
+                            </td>
+                          </LiveStanceRow>
+                        );
+                      })}
+                    </tbody>
+                  </table>
+                </div>
               </section>
 
               <section aria-labelledby="timeline-heading">
