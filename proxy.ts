@@ -1,11 +1,41 @@
-import { withAuth } from 'next-auth/middleware';
+import { getToken } from 'next-auth/jwt';
+import { NextResponse, type NextRequest } from 'next/server';
+import { needsRefresh, refreshedSessionCookie } from './lib/auth/session-cookie';
+import { contentSecurityPolicy } from './lib/http/security-headers';
+
+const PARTICIPANT_PAGES = ['/rooms', '/initiatives', '/dashboard', '/profile', '/facilitation'];
 
 /**
- * Signed-out visitors of the participants' pages go to sign in (optimistically, by the cookie
- * alone). Every page, action and route still checks the participant itself.
+ * Every page request: a fresh CSP nonce (Next applies it to its inline scripts), an optimistic
+ * redirect of signed-out visitors away from participant pages, and the rolling session refresh.
+ * Not a security boundary: every page, action and route checks the participant itself.
  */
-export default withAuth({ pages: { signIn: '/signin' } });
+export async function proxy(request: NextRequest) {
+  const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
+  const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV === 'development');
+  const path = request.nextUrl.pathname;
+  const token = await getToken({ req: request }).catch(() => null);
+
+  let response: NextResponse;
+  if (!token && PARTICIPANT_PAGES.some((p) => path === p || path.startsWith(`${p}/`))) {
+    const signIn = new URL('/signin', request.url);
+    signIn.searchParams.set('callbackUrl', path + request.nextUrl.search);
+    response = NextResponse.redirect(signIn);
+  } else {
+    const headers = new Headers(request.headers);
+    headers.set('x-nonce', nonce);
+    headers.set('content-security-policy', csp);
+    response = NextResponse.next({ request: { headers } });
+    if (token && needsRefresh(token)) {
+      const cookie = await refreshedSessionCookie(token);
+      if (cookie) response.headers.append('set-cookie', cookie);
+    }
+  }
+  response.headers.set('content-security-policy', csp);
+  return response;
+}
 
 export const config = {
-  matcher: ['/rooms/:path*', '/initiatives/:path*', '/dashboard/:path*', '/profile/:path*', '/facilitation/:path*'],
+  // Pages only: the JSON API is served before Next, static files need no nonce.
+  matcher: ['/((?!_next/static|_next/image|favicon.ico|api/).*)'],
 };

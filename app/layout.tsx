@@ -21,11 +21,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <a className="skip-link" href="#main">
           {t('skipToContent')}
         </a>
-        
-          <SiteHeader />
-          <main id="main">{children}</main>
-          <SiteFooter />
-        
+
+        <SiteHeader />
+        <main id="main">{children}</main>
+        <SiteFooter />
       </body>
     </html>
   );

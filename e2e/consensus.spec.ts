@@ -81,7 +81,10 @@ test('editing an endorsed text warns first, then resets the endorsements and say
 
 test('a facilitator formalizes an initiative in consensus, and never sees a stance form', async ({ browser }) => {
   const facilitator = await (await contextAs(browser, 'facilitator')).newPage();
-  await facilitator.goto('/initiatives/5');
+  await facilitator.goto('/initiatives?q=tourist+visas');
+  await facilitator.getByRole('link', { name: 'Mutual recognition of tourist visas' }).click();
+  await facilitator.waitForURL(/\/initiatives\/\d+$/);
+  await expect(facilitator.getByTestId('initiative-status')).toHaveText('Consensus');
   await expect(facilitator.getByTestId('stance-form')).toHaveCount(0);
   facilitator.once('dialog', (dialog) => dialog.accept());
   await facilitator.getByTestId('formalize').click();

@@ -46,6 +46,10 @@ export class LiveClient {
       extraHeaders: options.extraHeaders,
     };
     this.socket = options.url ? io(options.url, settings) : io(settings);
+    if (!options.url) {
+      // Sessions are short and rolling: while a live page stays open, keep its cookie fresh.
+      setInterval(() => void fetch('/api/v1/me', { cache: 'no-store' }).catch(() => {}), 5 * 60 * 1000);
+    }
     this.socket.on('connect', () => {
       this.setStatus('live');
       for (const name of this.channels.keys()) this.subscribe(name);

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { decode } from 'next-auth/jwt';
+import { decode, type JWT } from 'next-auth/jwt';
 import { loadViewer, loadViewerByApiToken, type Viewer } from '../access/viewer';
 
 export const SESSION_COOKIES = ['__Secure-next-auth.session-token', 'next-auth.session-token'] as const;
@@ -13,6 +13,8 @@ export interface Authenticated {
   viewer: Viewer;
   /** Cookie-authenticated requests are the ones a cross-site request could forge. */
   via: 'session' | 'token';
+  /** The decoded session token (cookie sessions): when it expires, and what a refresh re-issues. */
+  session?: { expiresAt: number; token: JWT };
 }
 
 /**
@@ -34,7 +36,7 @@ export async function authenticate({ cookieHeader, authorization }: Credentials)
   if (!session) return null;
   const viewer = loadViewer(session.id);
   if (!viewer || viewer.tokenVersion !== session.tokenVersion) return null;
-  return { viewer, via: 'session' };
+  return { viewer, via: 'session', session: { expiresAt: session.expiresAt, token: session.token } };
 }
 
 export function hashApiToken(token: string): string {
@@ -73,10 +75,17 @@ export function parseCookies(header: string): Record<string, string> {
 }
 
 // Decrypting a JWE costs a key derivation; the same cookie arrives with every request of a page.
-const decoded = new Map<string, { id: number; tokenVersion: number; expiresAt: number }>();
+const decoded = new Map<string, DecodedSession>();
+
+interface DecodedSession {
+  id: number;
+  tokenVersion: number;
+  expiresAt: number;
+  token: JWT;
+}
 const DECODED_CACHE_LIMIT = 5000;
 
-async function decodeSession(token: string): Promise<{ id: number; tokenVersion: number } | null> {
+async function decodeSession(token: string): Promise<DecodedSession | null> {
   const cached = decoded.get(token);
   if (cached && cached.expiresAt > Date.now() / 1000) return cached;
   const secret = process.env.NEXTAUTH_SECRET;
@@ -87,7 +96,7 @@ async function decodeSession(token: string): Promise<{ id: number; tokenVersion:
   const expiresAt = Number(payload?.exp);
   if (!payload || !Number.isSafeInteger(id) || !Number.isSafeInteger(tokenVersion) || !(expiresAt > Date.now() / 1000)) return null;
   if (decoded.size >= DECODED_CACHE_LIMIT) decoded.clear();
-  const entry = { id, tokenVersion, expiresAt };
+  const entry = { id, tokenVersion, expiresAt, token: payload };
   decoded.set(token, entry);
   return entry;
 }

@@ -1,9 +1,8 @@
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { loadViewer, sessionUser } from '../access/viewer';
+import { sessionMaxAge, sessionRefreshAfter } from './session-cookie';
 import { revokeSessions, verifyCredentials } from '../services/participants/verify-credentials';
-
-export const SESSION_MAX_AGE_SECONDS = 60 * 60 * 12;
 
 /**
  * next-auth v4 with the credentials provider (id `credentials`, fields `email`, `password`) and
@@ -11,7 +10,9 @@ export const SESSION_MAX_AGE_SECONDS = 60 * 60 * 12;
  * read from the database on each use, so revocation is immediate.
  */
 export const authOptions: NextAuthOptions = {
-  session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 60 * 15 },
+  session: { strategy: 'jwt', maxAge: sessionMaxAge(), updateAge: sessionRefreshAfter() },
+  // The token's own expiry (next-auth defaults it to 30 days, whatever the session's).
+  jwt: { maxAge: sessionMaxAge() },
   pages: { signIn: '/signin', signOut: '/signout', error: '/signin' },
   providers: [
     CredentialsProvider({

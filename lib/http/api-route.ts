@@ -1,5 +1,6 @@
 import type { Viewer } from '../access/viewer';
 import { authenticate } from '../auth/authenticate';
+import { needsRefresh, refreshedSessionCookie } from '../auth/session-cookie';
 import { AppError, isAppError } from '../errors';
 import { opId } from '../validation/socket';
 import { isSameOriginRequest } from './same-origin';
@@ -12,6 +13,8 @@ export interface ApiContext {
   query: Record<string, string>;
   /** The JSON body (undefined when empty), size-limited and parsed on demand. */
   body: () => Promise<unknown>;
+  /** Headers to add to the response, whatever it is (the rolling session refresh). */
+  responseHeaders: Record<string, string>;
 }
 
 export type ApiHandler = (ctx: ApiContext) => unknown;
@@ -39,21 +42,30 @@ export function withViewer(handler: (viewer: Viewer, ctx: ApiContext) => unknown
     const auth = await authenticate({ cookieHeader: ctx.headers.get('cookie'), authorization: ctx.headers.get('authorization') });
     if (!auth) throw new AppError('unauthorized', 'Sign in or send a valid API token');
     const writes = !['GET', 'HEAD', 'OPTIONS'].includes(ctx.method);
-    if (writes && auth.via === 'session' && !isSameOriginRequest(ctx.headers))
+    if (writes && auth.via === 'session' && !isSameOriginRequest(ctx.headers)) {
       throw new AppError('forbidden', 'Cross-site request refused');
+    }
+    if (auth.session && needsRefresh(auth.session.token)) {
+      const cookie = await refreshedSessionCookie(auth.session.token);
+      if (cookie) ctx.responseHeaders['set-cookie'] = cookie;
+    }
     return handler(auth.viewer, ctx);
   };
 }
 
 /** Runs a handler and maps the one AppError type to the PRODUCT.md error body; anything else is a logged 500. */
 export async function runApiHandler(handler: ApiHandler, ctx: ApiContext, successStatus: number): Promise<ApiResult> {
+  let result: ApiResult;
   try {
-    const result = await handler(ctx);
-    if (result instanceof RawResponse) return { status: result.status, headers: result.headers, body: result.body };
-    return { status: successStatus, headers: JSON_HEADERS, body: JSON.stringify(result ?? { ok: true }) };
+    const value = await handler(ctx);
+    result =
+      value instanceof RawResponse
+        ? { status: value.status, headers: value.headers, body: value.body }
+        : { status: successStatus, headers: JSON_HEADERS, body: JSON.stringify(value ?? { ok: true }) };
   } catch (error) {
-    return errorResult(error);
+    result = errorResult(error);
   }
+  return { ...result, headers: { ...result.headers, ...ctx.responseHeaders } };
 }
 
 export function errorResult(error: unknown): ApiResult {

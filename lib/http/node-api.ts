@@ -70,6 +70,7 @@ export async function handleApiRequest(req: http.IncomingMessage, res: http.Serv
       params: match?.params ?? {},
       query: Object.fromEntries(url.searchParams),
       body: () => readJsonBody(req, req.headers['content-length']),
+      responseHeaders: {},
     };
     result = await runApiHandler(match?.route.handler ?? notFoundHandler, ctx, match?.route.status ?? 200);
   }

@@ -3,6 +3,7 @@ import { Server, type Socket } from 'socket.io';
 import { prepared } from '../../db/client';
 import { loadViewer, type Viewer } from '../access/viewer';
 import { authenticate } from '../auth/authenticate';
+import { readEnv } from '../env';
 import { isAppError } from '../errors';
 import { publicActor } from '../events/actor';
 import { isSameOriginRequest } from '../http/same-origin';
@@ -23,6 +24,7 @@ type ChaikhanaSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record
 
 export const MAX_SOCKETS_PER_PARTICIPANT = 20;
 export const MAX_SOCKET_PAYLOAD_BYTES = 64 * 1024;
+export const MAX_QUEUED_PACKETS = 1000;
 
 /** socket.io on the same HTTP server as Next: authenticated by the session cookie, same origin only. */
 export function startRealtime(httpServer: http.Server): { io: Io; close(): Promise<void> } {
@@ -78,6 +80,7 @@ export function startRealtime(httpServer: http.Server): { io: Io; close(): Promi
       if (socketsOf(auth.viewer.id).length >= MAX_SOCKETS_PER_PARTICIPANT) return next(new Error('too_many_connections'));
       socket.data.participantId = auth.viewer.id;
       socket.data.tokenVersion = auth.viewer.tokenVersion;
+      socket.data.expiresAt = auth.session?.expiresAt ?? 0;
       socket.data.channels = new Set();
       // The handshake's request (headers, buffers) is no longer needed: release it (~memory per socket).
       (socket.conn as unknown as { request: unknown }).request = null;
@@ -207,9 +210,29 @@ export function startRealtime(httpServer: http.Server): { io: Io; close(): Promi
     });
   });
 
+  // Once a second, off the broadcast path: a socket whose session has expired is closed (the browser
+  // reconnects with its refreshed cookie), and so is a slow consumer — a socket that stopped reading
+  // while broadcasts continue would buffer without bound; it catches up from the log on reconnect.
+  const maxBuffered = readEnv().SOCKET_MAX_BUFFERED_BYTES;
+  const sweep = setInterval(() => {
+    const now = Date.now() / 1000;
+    for (const socket of io.sockets.sockets.values()) {
+      if (socket.data.expiresAt && socket.data.expiresAt <= now) {
+        socket.disconnect(true);
+        continue;
+      }
+      const conn = socket.conn as unknown as { writeBuffer?: unknown[]; transport?: { socket?: { bufferedAmount?: number } } };
+      const queued = conn.writeBuffer?.length ?? 0;
+      const buffered = conn.transport?.socket?.bufferedAmount ?? 0;
+      if (queued > MAX_QUEUED_PACKETS || buffered > maxBuffered) socket.disconnect(true);
+    }
+  }, 1000);
+  sweep.unref();
+
   return {
     io,
     async close() {
+      clearInterval(sweep);
       clearSingleton(REALTIME_HOOKS);
       await io.close();
     },

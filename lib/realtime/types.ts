@@ -21,5 +21,7 @@ export interface ServerToClientEvents {
 export interface SocketData {
   participantId: number;
   tokenVersion: number;
+  /** When the session cookie of the handshake expires (seconds since the epoch). */
+  expiresAt: number;
   channels: Set<string>;
 }
