@@ -31,6 +31,8 @@ async function main(): Promise<void> {
   sqlite();
   applyMigrations();
   const checkpointer = startCheckpointer();
+  const { claimServerLock } = await import('./lib/server-lock');
+  const releaseLock = claimServerLock(path.resolve(env.DATABASE_PATH));
   seedReferenceData();
   ensureDashboardTotals();
   const seeded = env.CHAIKHANA_DEMO === '1' ? await seedDemoIfEmpty() : false;
@@ -92,6 +94,7 @@ async function main(): Promise<void> {
       .finally(() => {
         server.closeAllConnections();
         closeDatabase();
+        releaseLock();
         process.exit(0);
       });
   };
