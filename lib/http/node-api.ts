@@ -3,6 +3,8 @@ import { ROUTES, notFoundHandler, type Route } from '../api/routes';
 import { readJsonBody } from './body';
 import { runApiHandler, type ApiContext, type ApiResult } from './api-route';
 
+const DRAIN_LIMIT_BYTES = 8 * 1024 * 1024;
+
 interface CompiledRoute extends Route {
   pattern: RegExp;
   keys: string[];
@@ -75,9 +77,10 @@ export async function handleApiRequest(req: http.IncomingMessage, res: http.Serv
     result = await runApiHandler(match?.route.handler ?? notFoundHandler, ctx, match?.route.status ?? 200);
   }
 
-  // An unread body (a refusal before reading, or a 413) is discarded and the connection closed.
+  // An unread body (a refusal before reading it, or a 413) is drained so the client still reads the
+  // answer; a very large one is not worth reading: the connection is closed instead.
   if (!req.complete) {
-    result.headers.connection = 'close';
+    if (Number(req.headers['content-length'] ?? Infinity) > DRAIN_LIMIT_BYTES) result.headers.connection = 'close';
     req.resume();
   }
   res.writeHead(result.status, result.headers);
