@@ -12,25 +12,26 @@ const ACTORS = ['anonymous', 'observer', 'civil', 'expert', 'partner', 'govNoDel
 type Actor = (typeof ACTORS)[number];
 
 //                         anon obs  civil expert partner gov  kz   kg   facilitator
+// prettier-ignore
 const MATRIX: Record<string, number[]> = {
-  listRooms: [401, 200, 200, 200, 200, 200, 200, 200, 200],
-  readInitiative: [401, 200, 200, 200, 200, 200, 200, 200, 200],
-  createOpenRoom: [401, 403, 201, 201, 403, 201, 201, 201, 201],
-  createDiscreetRoom: [401, 403, 403, 403, 403, 403, 403, 403, 201],
-  postMessage: [401, 403, 201, 201, 201, 201, 201, 201, 201],
-  takeSeat: [401, 201, 201, 201, 201, 201, 201, 201, 201],
-  seatSomeoneElse: [401, 403, 403, 403, 403, 403, 403, 403, 201],
-  propose: [401, 403, 201, 201, 403, 201, 201, 201, 201],
-  setOwnStateStance: [401, 403, 403, 403, 403, 403, 200, 403, 403],
-  setOtherStateStance: [401, 403, 403, 403, 403, 403, 403, 403, 403],
-  joinForOwnState: [401, 403, 403, 403, 403, 403, 409, 200, 403],
-  endorse: [401, 403, 200, 200, 200, 200, 200, 200, 200],
-  editOthersInitiative: [401, 403, 403, 403, 403, 403, 403, 403, 200],
-  formalize: [401, 403, 403, 403, 403, 403, 403, 403, 200],
-  createInvite: [401, 403, 403, 403, 403, 403, 403, 403, 201],
-  grantDelegation: [401, 403, 403, 403, 403, 403, 403, 403, 200],
-  listParticipants: [401, 403, 403, 403, 403, 403, 403, 403, 200],
-  readEvents: [401, 200, 200, 200, 200, 200, 200, 200, 200],
+  listRooms:             [401, 200, 200, 200, 200, 200, 200, 200, 200],
+  readInitiative:        [401, 200, 200, 200, 200, 200, 200, 200, 200],
+  createOpenRoom:        [401, 403, 201, 201, 403, 201, 201, 201, 201],
+  createDiscreetRoom:    [401, 403, 403, 403, 403, 403, 403, 403, 201],
+  postMessage:           [401, 403, 201, 201, 201, 201, 201, 201, 201],
+  takeSeat:              [401, 201, 201, 201, 201, 201, 201, 201, 201],
+  seatSomeoneElse:       [401, 403, 403, 403, 403, 403, 403, 403, 201],
+  propose:               [401, 403, 201, 201, 403, 201, 201, 201, 201],
+  setOwnStateStance:     [401, 403, 403, 403, 403, 403, 200, 403, 403],
+  setOtherStateStance:   [401, 403, 403, 403, 403, 403, 403, 403, 403],
+  joinForOwnState:       [401, 403, 403, 403, 403, 403, 409, 200, 403],
+  endorse:               [401, 403, 200, 200, 200, 200, 200, 200, 200],
+  editOthersInitiative:  [401, 403, 403, 403, 403, 403, 403, 403, 200],
+  formalize:             [401, 403, 403, 403, 403, 403, 403, 403, 200],
+  createInvite:          [401, 403, 403, 403, 403, 403, 403, 403, 201],
+  grantDelegation:       [401, 403, 403, 403, 403, 403, 403, 403, 200],
+  listParticipants:      [401, 403, 403, 403, 403, 403, 403, 403, 200],
+  readEvents:            [401, 200, 200, 200, 200, 200, 200, 200, 200],
 };
 
 let server: TestServer;
