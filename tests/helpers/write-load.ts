@@ -50,9 +50,15 @@ export function startWriteLoad(options: {
     if (mode === 2) {
       socket = openSocket(options.url, options.authors[w % options.authors.length].cookieHeader(), { reconnection: false });
       sockets.push(socket);
+      // A server killed mid-handshake ends the socket with 'disconnect' and no 'connect_error'.
       await new Promise<void>((resolve) => {
-        socket!.once('connect', () => resolve());
-        socket!.once('connect_error', () => resolve());
+        const timer = setTimeout(resolve, 5000);
+        for (const end of ['connect', 'connect_error', 'disconnect']) {
+          socket!.once(end, () => {
+            clearTimeout(timer);
+            resolve();
+          });
+        }
       });
     }
     while (!stopped) {
