@@ -114,7 +114,9 @@ async function main() {
 
     const agent = new http.Agent({ keepAlive: true });
     const html = await get(page, agent, headers);
-    const rsc = await get(page, agent, { ...headers, rsc: '1' });
+    // A client-side navigation's RSC request (Next 16 redirects one without its `_rsc` parameter).
+    const rsc = await get(`${page}?_rsc`, agent, { ...headers, rsc: '1' });
+    if (rsc.status !== 200) throw new Error(`RSC request answered ${rsc.status}`);
     const weight = {
       htmlKB: round(html.bytes / 1024, 1),
       htmlGzipKB: round(zlib.gzipSync(html.body).length / 1024, 1),

@@ -17,12 +17,11 @@ const envSchema = z.object({
   /** How long a session lasts without activity, and after how long a request re-issues it. */
   SESSION_MAX_AGE_SECONDS: z.coerce.number().int().min(1).default(3600),
   SESSION_REFRESH_AFTER_SECONDS: z.coerce.number().int().min(0).default(600),
-  /** A socket that stops reading is dropped once this much is waiting for it. */
-  SOCKET_MAX_BUFFERED_BYTES: z.coerce
-    .number()
-    .int()
-    .min(1024)
-    .default(4 * 1024 * 1024),
+  /**
+   * A socket that stops reading is dropped once this much is waiting for it (a reading client is
+   * never more than a few KB behind; this bounds the server's memory at 1 MB per stalled socket).
+   */
+  SOCKET_MAX_BUFFERED_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 });
 

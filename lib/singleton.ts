@@ -1,5 +1,5 @@
 /**
- * One instance per process. The custom server (loaded by tsx) and Next's bundles each hold their
+ * One instance per process. The custom server bundle (dist/server.mjs) and Next's bundles each hold their
  * own copy of our modules; state they must share (the database connection, the realtime
  * publisher, rate limiters) is kept on globalThis under a registered symbol.
  */
