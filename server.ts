@@ -14,7 +14,7 @@ process.env.NEXT_TELEMETRY_DISABLED ??= '1';
 async function main(): Promise<void> {
   const { projectRoot } = await import('./lib/project-root');
   const root = projectRoot();
-  const { readEnv } = await import('./lib/env');
+  const { readEnv, setProcessEnv } = await import('./lib/env');
   const { ensureAuthSecret } = await import('./lib/auth/secret');
   const { sqlite, closeDatabase } = await import('./db/client');
   const { startCheckpointer } = await import('./db/checkpointer');
@@ -63,7 +63,7 @@ async function main(): Promise<void> {
   await new Promise<void>((resolve) => server.listen(env.PORT, env.HOST, resolve));
   const port = (server.address() as { port: number }).port;
   const publicUrl = env.NEXTAUTH_URL ?? `http://localhost:${port}`;
-  process.env.NEXTAUTH_URL = publicUrl;
+  setProcessEnv('NEXTAUTH_URL', publicUrl);
 
   const { default: next } = await import('next');
   const app = next({ dev, dir: root, hostname: 'localhost', port, httpServer: server });

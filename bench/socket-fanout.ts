@@ -184,7 +184,9 @@ async function main() {
   const passwordHash = await hash(password);
   const viewers = Math.ceil(maxN / PER_PARTICIPANT);
   const dataset = withMigratedDatabase(file, (db) => {
-    const generated = generateDataset(db, { initiatives: RATE * SECONDS * SIZES.length + 100, events: 10_000, passwordHash, rooms: 20 });
+    const generated = generateDataset(db, { initiatives: 2 * RATE * SECONDS * SIZES.length + 100, events: 10_000, passwordHash, rooms: 20 });
+    // Only initiatives in open rooms are written to (every viewer sees them): about half of all.
+    if (generated.openInitiativeIds.length < RATE * SECONDS * SIZES.length) throw new Error('Too few open initiatives for this run');
     const insert = db.prepare(
       `INSERT INTO participants (email, name, password_hash, affiliation, role, created_at) VALUES (?, ?, ?, 'observer', 'participant', ?)`,
     );

@@ -131,6 +131,8 @@ async function main() {
     const statuses = new Map<number, number>();
     let n = 0;
     const end = performance.now() + SECONDS * 1000;
+    const perFiveSeconds = new Array<number>(Math.ceil(SECONDS / 5)).fill(0);
+    const stalls: { endedAtSecond: number; ms: number }[] = [];
     await Promise.all(
       Array.from({ length: WRITERS }, async (_, w) => {
         const state = CA_STATES[w % 5];
@@ -144,6 +146,9 @@ async function main() {
             JSON.stringify({ position: POSITIONS_CYCLE[i % 4] }),
           );
           latencies.push(result.ms);
+          const at = (performance.now() - (end - SECONDS * 1000)) / 1000;
+          perFiveSeconds[Math.min(perFiveSeconds.length - 1, Math.floor(at / 5))]++;
+          if (result.ms > 500) stalls.push({ endedAtSecond: round(at, 2), ms: round(result.ms, 0) });
           statuses.set(result.status, (statuses.get(result.status) ?? 0) + 1);
         }
       }),
@@ -154,6 +159,9 @@ async function main() {
       perSecond: round(ok / SECONDS, 0),
       errors: latencies.length - ok,
       statuses: Object.fromEntries(statuses),
+      perFiveSeconds,
+      requestsOver500ms: stalls.length,
+      firstStalls: stalls.slice(0, 5),
     };
 
     // Reads: the keyset-paginated list with a filter, one request at a time.

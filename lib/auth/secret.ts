@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { dataDirectory, readEnv } from '../env';
+import { dataDirectory, readEnv, setProcessEnv } from '../env';
 
 /**
  * NEXTAUTH_SECRET from the environment, or generated once into the data folder, so a fresh
@@ -19,6 +19,6 @@ export function ensureAuthSecret(): string {
     secret = crypto.randomBytes(32).toString('base64url');
     fs.writeFileSync(file, secret + '\n', { mode: 0o600, flag: 'wx' });
   }
-  process.env.NEXTAUTH_SECRET = secret;
+  setProcessEnv('NEXTAUTH_SECRET', secret);
   return secret;
 }

@@ -37,7 +37,8 @@ export async function startServer(options: { demo?: boolean; env?: Record<string
   let port = 0;
 
   async function launch(): Promise<void> {
-    child = spawn(process.execPath, [SERVER], {
+    // SERVER_NODE_ARGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`) profiles the server under a benchmark.
+    child = spawn(process.execPath, [...(process.env.SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []), SERVER], {
       cwd: ROOT,
       env: {
         ...process.env,
