@@ -133,6 +133,8 @@ async function main() {
       filteredTtfbOneConnection: await sequential(`${page}?topic=water&format=CA-3`, headers, 200),
       requestsPerSecondTenConnections: await throughput(page, headers, 10, SECONDS),
       bareRequestsPerSecondTenConnections: await throughput(`http://localhost:${barePort}/`, {}, 10, SECONDS),
+      // The floor of this build: the home page (layout, header, proxy) at ten connections.
+      homePageRequestsPerSecondTenConnections: await throughput(`${server.url}/`, headers, 10, SECONDS),
       api: await sequential(`${server.url}/api/v1/dashboard`, headers, 300),
       firstLoadJs: {
         dashboard: await firstLoadJs(server.url, '/dashboard', cookie),
