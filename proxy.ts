@@ -1,16 +1,21 @@
 import { getToken } from 'next-auth/jwt';
 import { NextResponse, type NextRequest } from 'next/server';
 import { needsRefresh, refreshedSessionCookie } from './lib/auth/session-cookie';
+import { isSameOriginRequest } from './lib/http/same-origin';
 import { contentSecurityPolicy } from './lib/http/security-headers';
 
 const PARTICIPANT_PAGES = ['/rooms', '/initiatives', '/dashboard', '/profile', '/facilitation'];
 
 /**
- * Every page request: a fresh CSP nonce (Next applies it to its inline scripts), an optimistic
+ * Every page request: cross-site server actions refused, a fresh CSP nonce (Next applies it to its inline scripts), an optimistic
  * redirect of signed-out visitors away from participant pages, and the rolling session refresh.
  * Not a security boundary: every page, action and route checks the participant itself.
  */
 export async function proxy(request: NextRequest) {
+  // Next refuses a cross-site server action too, but with a 500; a forged request gets a 403.
+  if (request.method === 'POST' && request.headers.has('next-action') && !isSameOriginRequest(request.headers)) {
+    return NextResponse.json({ error: { code: 'forbidden', message: 'Cross-site request refused' } }, { status: 403 });
+  }
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
   const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV === 'development');
   const path = request.nextUrl.pathname;

@@ -1,19 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, DEMO, signedIn, type DemoKey } from '../helpers/client';
 import { startServer, type TestServer } from '../helpers/server';
+import { callAction } from '../helpers/server-action';
 import { connect, refusal, type LiveSocket } from '../helpers/socket';
 
 /**
- * Who may do what in which kind of room, through every entry point (API route, page, socket
- * event), with the expected answer per cell written out as data. Server actions call the same
- * services as the API routes; the e2e suite exercises them through the forms.
+ * Who may do what in which kind of room, through every entry point (API route, page, server
+ * action, socket event), with the expected answer per cell written out as data. Server actions
+ * are called directly, as a script would, not through the forms that only show what is allowed.
  */
 const ACTORS = ['anonymous', 'observer', 'civil', 'expert', 'partner', 'kz', 'kg', 'facilitator', 'member', 'removed'] as const;
 type Actor = (typeof ACTORS)[number];
 const ROOMS = ['open', 'discreet', 'chatham'] as const;
 type RoomKind = (typeof ROOMS)[number];
 
-// API answers. x = refused at the door (401 for the API, redirect for pages, connect_error for sockets).
+// Answers: HTTP status for API routes and pages; for server actions 200 when the action succeeded,
+// else its error code as a status (307: sent to sign in); sockets 1 = ok, 0 = connect_error.
 //                               anon  obs  civil exp  part  kz   kg   fac  member removed
 // prettier-ignore
 const OPEN: Record<string, number[]> = {
@@ -26,6 +28,10 @@ const OPEN: Record<string, number[]> = {
   'api POST join':         [401, 403, 403, 403, 403, 200, 200, 403, 409, 409],
   'page room':             [307, 200, 200, 200, 200, 200, 200, 200, 200, 200],
   'page initiative':       [307, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+  'action post message':   [307, 403, 200, 200, 200, 200, 200, 200, 200, 200],
+  'action set stance TJ':  [307, 403, 403, 403, 403, 403, 403, 403, 200, 403],
+  'action endorse':        [307, 403, 200, 200, 200, 200, 200, 200, 200, 200],
+  'action join':           [307, 403, 403, 403, 403, 200, 200, 403, 409, 409],
   'socket subscribe':      [  0,   1,   1,   1,   1,   1,   1,   1,   1,   1],
   'socket message:send':   [  0, 403,   1,   1,   1,   1,   1,   1,   1,   1],
 };
@@ -40,6 +46,10 @@ const DISCREET: Record<string, number[]> = {
   'api POST join':         [401, 404, 404, 404, 404, 404, 404, 403, 409, 404],
   'page room':             [307, 404, 404, 404, 404, 404, 404, 200, 200, 404],
   'page initiative':       [307, 404, 404, 404, 404, 404, 404, 200, 200, 404],
+  'action post message':   [307, 404, 404, 404, 404, 404, 404, 200, 200, 404],
+  'action set stance TJ':  [307, 404, 404, 404, 404, 404, 404, 403, 200, 404],
+  'action endorse':        [307, 404, 404, 404, 404, 404, 404, 200, 200, 404],
+  'action join':           [307, 404, 404, 404, 404, 404, 404, 403, 409, 404],
   'socket subscribe':      [  0, 404, 404, 404, 404, 404, 404,   1,   1, 404],
   'socket message:send':   [  0, 404, 404, 404, 404, 404, 404,   1,   1, 404],
 };
@@ -127,6 +137,20 @@ async function act(kind: RoomKind, action: string, actor: Actor): Promise<number
       return (await client.raw('GET', `/rooms/${room}`)).status;
     case 'page initiative':
       return (await client.raw('GET', `/initiatives/${await freshInitiative(kind)}`)).status;
+    case 'action post message':
+      return actionStatus(await callAction(client, `/rooms/${room}`, 'postMessageAction', [room], { body: 'Through the form' }));
+    case 'action set stance TJ': {
+      const id = await freshInitiative(kind);
+      return actionStatus(await callAction(client, `/initiatives/${id}`, 'setStanceAction', [id, 'TJ'], { position: 'endorse' }));
+    }
+    case 'action endorse': {
+      const id = await freshInitiative(kind);
+      return actionStatus(await callAction(client, `/initiatives/${id}`, 'endorseAction', [id, true]));
+    }
+    case 'action join': {
+      const id = await freshInitiative(kind);
+      return actionStatus(await callAction(client, `/initiatives/${id}`, 'joinAction', [id]));
+    }
     case 'socket subscribe':
     case 'socket message:send': {
       if (actor === 'anonymous') return (await refusal(server.url, null)) === 'unauthorized' ? 0 : -1;
@@ -146,6 +170,14 @@ async function act(kind: RoomKind, action: string, actor: Actor): Promise<number
   throw new Error(`unknown action ${action}`);
 }
 
+const ACTION_CODES: Record<string, number> = { invalid: 400, unauthorized: 401, forbidden: 403, not_found: 404, conflict: 409 };
+
+function actionStatus(answer: Awaited<ReturnType<typeof callAction>>): number {
+  if (answer.status !== 200) return answer.status;
+  if (!answer.result) return -1;
+  return answer.result.ok ? 200 : (ACTION_CODES[answer.result.code ?? ''] ?? -1);
+}
+
 for (const kind of ROOMS) {
   describe(`${kind} room`, () => {
     for (const [action, row] of Object.entries(EXPECTED[kind])) {
@@ -157,6 +189,21 @@ for (const kind of ROOMS) {
     }
   });
 }
+
+describe('server actions from another site', () => {
+  it('are refused with 403 before they run, and write nothing', async () => {
+    const messages = () => server.query<{ n: number }>('SELECT COUNT(*) AS n FROM messages')[0].n;
+    const before = messages();
+    for (const origin of ['https://evil.example', 'null']) {
+      const answer = await callAction(clients.kz, `/rooms/${rooms.open}`, 'postMessageAction', [rooms.open], { body: 'Forged' }, origin);
+      expect(answer.status).toBe(403);
+    }
+    expect(messages()).toBe(before);
+    const genuine = await callAction(clients.kz, `/rooms/${rooms.open}`, 'postMessageAction', [rooms.open], { body: 'Genuine' });
+    expect(genuine.result).toMatchObject({ ok: true });
+    expect(messages()).toBe(before + 1);
+  });
+});
 
 describe('id guessing', () => {
   it('answers an outsider the same for every room and initiative id it may not see as for ids that do not exist', async () => {
