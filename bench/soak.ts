@@ -46,13 +46,19 @@ async function main() {
   const viewers = Math.ceil((HEALTHY + SLOW) / 20);
   const dataset = withMigratedDatabase(file, (db) => {
     const generated = generateDataset(db, { initiatives: 2000, events: 20_000, passwordHash, rooms: 20 });
-    const insert = db.prepare(`INSERT INTO participants (email, name, password_hash, affiliation, role, created_at) VALUES (?, ?, ?, 'observer', 'participant', ?)`);
+    const insert = db.prepare(
+      `INSERT INTO participants (email, name, password_hash, affiliation, role, created_at) VALUES (?, ?, ?, 'observer', 'participant', ?)`,
+    );
     for (let v = 0; v < viewers; v++) insert.run(`viewer${v}@bench.example`, `Viewer ${v}`, passwordHash, new Date().toISOString());
     rebuildDashboardTotals();
     const room = db.prepare(`SELECT id FROM threads WHERE visibility = 'open' ORDER BY id LIMIT 1`).get() as { id: number };
     return { ...generated, roomId: room.id };
   });
-  const server = await startServer({ dbPath: file, demo: false, env: { CHAIKHANA_METRICS: '1', NODE_OPTIONS: '--expose-gc', RATE_LIMIT_MESSAGES: '1000000' } });
+  const server = await startServer({
+    dbPath: file,
+    demo: false,
+    env: { CHAIKHANA_METRICS: '1', NODE_OPTIONS: '--expose-gc', RATE_LIMIT_MESSAGES: '1000000' },
+  });
   const metrics = async (q = ''): Promise<Metrics> => (await fetch(`${server.url}/__metrics${q}`)).json() as Promise<Metrics>;
   try {
     const cookies: string[] = [];
@@ -77,7 +83,12 @@ async function main() {
     const open = async (count: number, offset: number): Promise<Socket[]> => {
       const sockets: Socket[] = [];
       for (let i = 0; i < count; i++) {
-        const socket = io(server.url, { transports: ['websocket'], reconnection: false, forceNew: true, extraHeaders: { cookie: cookies[Math.floor((offset + i) / 20)] } });
+        const socket = io(server.url, {
+          transports: ['websocket'],
+          reconnection: false,
+          forceNew: true,
+          extraHeaders: { cookie: cookies[Math.floor((offset + i) / 20)] },
+        });
         socket.on('event', (event: { type: string; payload: { note?: string; message?: { body?: string } } }) => {
           const key = event.payload.note ?? event.payload.message?.body?.slice(0, event.payload.message.body.indexOf(' '));
           const t0 = key ? sentAt.get(key) : undefined;
@@ -143,7 +154,7 @@ async function main() {
     phase = 'slowPhase';
     const slow = await open(SLOW, HEALTHY);
     slowPhaseStarted = performance.now();
-    for (const socket of slow) ((socket.io.engine.transport as unknown as { ws: { _socket: net.Socket } }).ws._socket).pause();
+    for (const socket of slow) (socket.io.engine.transport as unknown as { ws: { _socket: net.Socket } }).ws._socket.pause();
     const slowStart = await metrics();
     await sleep(SLOW_SECONDS * 1000);
     stop = true;
@@ -175,7 +186,11 @@ async function main() {
       },
       heapMB: { afterConnecting: mb(afterConnect.heapUsed), endOfHealthyPhase: mb(endHealthy.heapUsed), end: mb(end.heapUsed) },
       samples: samples.map((s) => ({ t: s.t, rssMB: mb(s.rss), heapMB: mb(s.heapUsed) })),
-      deliveryMs: { warmup: summarize(latencies.warmup), healthyPhase: summarize(latencies.healthyPhase), withSlowConsumers: summarize(latencies.slowPhase) },
+      deliveryMs: {
+        warmup: summarize(latencies.warmup),
+        healthyPhase: summarize(latencies.healthyPhase),
+        withSlowConsumers: summarize(latencies.slowPhase),
+      },
       slowConsumers: {
         sockets: SLOW,
         droppedByServer: slowDropped,

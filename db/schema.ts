@@ -74,7 +74,10 @@ export const apiTokens = sqliteTable('api_tokens', {
   name: text('name').notNull(),
   tokenHash: text('token_hash').notNull().unique(),
   createdAt: createdAt(),
+  /** Kept to the minute: when a script last used the token. */
   lastUsedAt: text('last_used_at'),
+  /** Optional: the token stops working at this instant. */
+  expiresAt: text('expires_at'),
   revokedAt: text('revoked_at'),
 });
 

@@ -25,15 +25,25 @@ test('hostile content stays inert everywhere it is shown', async ({ browser, bas
   // Someone registers with a hostile name and organization.
   const attacker = await browser.newContext({ bypassCSP: true });
   const register = await attacker.request.post('/api/v1/register', {
-    data: { name: `<img src=x onerror=window.__xss=20>Eve`, email: `eve.${Date.now()}@example.org`, password: 'hostile-password-1', affiliation: 'expert', organization: PAYLOADS[2] },
+    data: {
+      name: `<img src=x onerror=window.__xss=20>Eve`,
+      email: `eve.${Date.now()}@example.org`,
+      password: 'hostile-password-1',
+      affiliation: 'expert',
+      organization: PAYLOADS[2],
+    },
   });
   expect(register.status()).toBe(201);
 
   const kz = await contextAs(browser, 'delegate.kz');
-  const room = await kz.request.post('/api/v1/threads', { data: { title: `Room ${PAYLOADS[0]}`, topic: 'trade', summary: HOSTILE, states: ['KZ', 'UZ'], partners: ['EU'] } });
+  const room = await kz.request.post('/api/v1/threads', {
+    data: { title: `Room ${PAYLOADS[0]}`, topic: 'trade', summary: HOSTILE, states: ['KZ', 'UZ'], partners: ['EU'] },
+  });
   expect(room.status()).toBe(201);
   const roomId = (await room.json()).id;
-  const initiative = await kz.request.post(`/api/v1/threads/${roomId}/initiatives`, { data: { title: `Initiative ${PAYLOADS[1]}`, summary: HOSTILE, states: ['KZ', 'UZ'] } });
+  const initiative = await kz.request.post(`/api/v1/threads/${roomId}/initiatives`, {
+    data: { title: `Initiative ${PAYLOADS[1]}`, summary: HOSTILE, states: ['KZ', 'UZ'] },
+  });
   const initiativeId = (await initiative.json()).id;
   await kz.request.put(`/api/v1/initiatives/${initiativeId}/stances/KZ`, { data: { position: 'reservation', note: HOSTILE } });
   await kz.request.post(`/api/v1/threads/${roomId}/messages`, { data: { body: HOSTILE } });

@@ -43,3 +43,4 @@ export const notFound = (what = 'Not found') => new AppError('not_found', what);
 export const forbidden = (why = 'You may not do this') => new AppError('forbidden', why);
 export const conflict = (why: string) => new AppError('conflict', why);
 export const invalid = (message: string, fields?: FieldErrors) => new AppError('invalid', message, { fields });
+export const rateLimited = (why: string, retryAfterSeconds?: number) => new AppError('rate_limited', why, { retryAfterSeconds });

@@ -9,7 +9,7 @@ export async function createTokenAction(
   form: FormData,
 ): Promise<ActionState<{ token: string; name: string }>> {
   const result = await runAction((viewer) => {
-    const { token, name } = createApiToken(viewer, formInput(form));
+    const { token, name } = createApiToken(viewer, formInput(form, { omitEmpty: ['expiresInDays'] }));
     return { token, name };
   });
   if (result?.ok) revalidatePath('/profile');

@@ -8,7 +8,7 @@ import { joinInitiative } from '../../lib/services/initiatives/join-initiative';
 import { proposeInitiative } from '../../lib/services/initiatives/propose-initiative';
 import { setStance } from '../../lib/services/initiatives/set-stance';
 import { createInvite } from '../../lib/services/participants/invites';
-import { registerParticipant } from '../../lib/services/participants/register';
+import { createParticipant } from '../../lib/services/participants/register';
 import { createThread } from '../../lib/services/threads/create-thread';
 import { addMember } from '../../lib/services/threads/members';
 import { postMessage } from '../../lib/services/threads/messages';
@@ -16,9 +16,14 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './accounts';
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD };
 
+/** No participant yet: a fresh installation. */
+export function databaseIsEmpty(): boolean {
+  return !prepared('SELECT 1 FROM participants LIMIT 1').get();
+}
+
 /** Seeds the demo into an empty database (no participants yet). Returns whether it did. */
 export async function seedDemoIfEmpty(): Promise<boolean> {
-  if (prepared('SELECT 1 FROM participants LIMIT 1').get()) return false;
+  if (!databaseIsEmpty()) return false;
   try {
     await seedDemo();
   } finally {
@@ -42,7 +47,7 @@ async function seedDemo(): Promise<void> {
 
   const people: Record<string, Viewer> = {};
   const facilitatorAccount = DEMO_ACCOUNTS.find((a) => a.facilitator)!;
-  const facilitator = await registerParticipant(
+  const facilitator = await createParticipant(
     {
       name: facilitatorAccount.name,
       email: facilitatorAccount.email,
@@ -50,21 +55,24 @@ async function seedDemo(): Promise<void> {
       affiliation: facilitatorAccount.affiliation,
       organization: facilitatorAccount.organization,
     },
-    { role: 'facilitator' },
+    'facilitator',
   );
   people.facilitator = loadViewer(facilitator.id)!;
 
   for (const account of DEMO_ACCOUNTS.filter((a) => !a.facilitator)) {
     tick(1);
     const inviteCode = account.state ? createInvite(people.facilitator, { state: account.state }).code : undefined;
-    const user = await registerParticipant({
-      name: account.name,
-      email: account.email,
-      password: DEMO_PASSWORD,
-      affiliation: account.affiliation,
-      organization: account.organization,
-      ...(inviteCode ? { inviteCode } : {}),
-    });
+    const user = await createParticipant(
+      {
+        name: account.name,
+        email: account.email,
+        password: DEMO_PASSWORD,
+        affiliation: account.affiliation,
+        organization: account.organization,
+        ...(inviteCode ? { inviteCode } : {}),
+      },
+      'participant',
+    );
     people[account.key] = loadViewer(user.id)!;
   }
   const { facilitator: fac, kz, kg, tj, tm, uz, expert, civil, partner } = people;

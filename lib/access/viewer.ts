@@ -37,11 +37,16 @@ export function loadViewer(id: number): Viewer | null {
   return row && !row.disabledAt ? toViewer(row) : null;
 }
 
-export function loadViewerByApiToken(tokenHash: string): Viewer | null {
-  const row = prepared(`${SELECT_VIEWER} JOIN api_tokens t ON t.participant_id = p.id WHERE t.token_hash = ? AND t.revoked_at IS NULL`).get(
-    tokenHash,
-  ) as ViewerRow | undefined;
-  return row && !row.disabledAt ? toViewer(row) : null;
+/** The owner of a live API token (not revoked, not expired), with the token's own id and last use. */
+export function loadViewerByApiToken(tokenHash: string, at: string): { viewer: Viewer; tokenId: number; lastUsedAt: string | null } | null {
+  const row = prepared(
+    `${SELECT_VIEWER.replace('SELECT', 'SELECT t.id AS tokenId, t.last_used_at AS lastUsedAt,')}
+     JOIN api_tokens t ON t.participant_id = p.id
+     WHERE t.token_hash = ? AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > ?)`,
+  ).get(tokenHash, at) as (ViewerRow & { tokenId: number; lastUsedAt: string | null }) | undefined;
+  if (!row || row.disabledAt) return null;
+  const { tokenId, lastUsedAt, ...viewer } = row;
+  return { viewer: toViewer(viewer), tokenId, lastUsedAt };
 }
 
 function toViewer({ disabledAt: _disabled, ...viewer }: ViewerRow): Viewer {
@@ -60,3 +65,12 @@ export function sessionUser(viewer: Viewer) {
   };
 }
 export type SessionUser = ReturnType<typeof sessionUser>;
+
+/** The token version of each active participant among these ids (disabled ones are absent). */
+export function currentTokenVersions(ids: number[]): Map<number, number> {
+  if (ids.length === 0) return new Map();
+  const rows = prepared(
+    `SELECT id, token_version AS tokenVersion FROM participants WHERE id IN (SELECT value FROM json_each(?)) AND disabled_at IS NULL`,
+  ).all(JSON.stringify(ids)) as { id: number; tokenVersion: number }[];
+  return new Map(rows.map((r) => [r.id, r.tokenVersion]));
+}

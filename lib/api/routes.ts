@@ -18,6 +18,7 @@ import { listInitiatives } from '../services/initiatives/list-initiatives';
 import { proposeInitiative } from '../services/initiatives/propose-initiative';
 import { setStance } from '../services/initiatives/set-stance';
 import { createApiToken, listApiTokens, revokeApiToken } from '../services/participants/api-tokens';
+import { setAccountDisabled } from '../services/participants/account-status';
 import { setDelegation } from '../services/participants/delegations';
 import { listParticipants } from '../services/participants/directory';
 import { createInvite, listInvites } from '../services/participants/invites';
@@ -210,6 +211,16 @@ export const ROUTES: Route[] = [
     method: 'POST',
     path: '/api/v1/participants/:id/delegation',
     handler: withViewer(async (viewer, { params, body }) => setDelegation(viewer, pathId(params.id), await body())),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/participants/:id/disable',
+    handler: withViewer((viewer, { params }) => setAccountDisabled(viewer, pathId(params.id), true)),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/participants/:id/enable',
+    handler: withViewer((viewer, { params }) => setAccountDisabled(viewer, pathId(params.id), false)),
   },
 ];
 

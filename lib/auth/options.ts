@@ -2,7 +2,8 @@ import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { loadViewer, sessionUser } from '../access/viewer';
 import { sessionMaxAge, sessionRefreshAfter } from './session-cookie';
-import { revokeSessions, verifyCredentials } from '../services/participants/verify-credentials';
+import { revokeSessions } from '../services/participants/verify-credentials';
+import { checkCredentials } from './sign-in-gate';
 
 /**
  * next-auth v4 with the credentials provider (id `credentials`, fields `email`, `password`) and
@@ -22,8 +23,8 @@ export const authOptions: NextAuthOptions = {
         email: { label: 'Email', type: 'email' },
         password: { label: 'Password', type: 'password' },
       },
-      async authorize(credentials) {
-        const viewer = await verifyCredentials(credentials);
+      async authorize(credentials, request) {
+        const viewer = await checkCredentials(credentials, request?.headers);
         return viewer ? { id: String(viewer.id), name: viewer.name, email: viewer.email } : null;
       },
     }),

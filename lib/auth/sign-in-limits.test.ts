@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { recordSignIn, signInWait } from './sign-in-limits';
 
 describe('sign-in limits', () => {
-  it('lets five failures through, then grows the delay, and a success clears it', () => {
+  it('lets five failures through, then grows the delay up to five minutes', () => {
     const t = 1_000_000;
     for (let i = 0; i < 5; i++) recordSignIn('a@x.org', '10.0.0.1', false, t);
     expect(signInWait('a@x.org', '10.0.0.1', t)).toBe(0);
@@ -12,8 +12,25 @@ describe('sign-in limits', () => {
     expect(signInWait('a@x.org', '10.0.0.1', t)).toBe(4);
     for (let i = 0; i < 20; i++) recordSignIn('a@x.org', '10.0.0.1', false, t);
     expect(signInWait('a@x.org', '10.0.0.1', t)).toBe(5 * 60);
-    recordSignIn('a@x.org', '10.0.0.1', true, t);
-    expect(signInWait('a@x.org', '10.0.0.1', t)).toBe(0);
+  });
+
+  it('lets the owner’s success clear the account’s own delay from that address', () => {
+    const t = 1_500_000;
+    for (let i = 0; i < 7; i++) recordSignIn('c@x.org', '10.0.0.3', false, t);
+    expect(signInWait('c@x.org', '10.0.0.3', t)).toBe(4);
+    recordSignIn('c@x.org', '10.0.0.3', true, t);
+    expect(signInWait('c@x.org', '10.0.0.3', t)).toBe(0);
+  });
+
+  it('lets a success clear only that account’s own count, never the address’s', () => {
+    const t = 2_000_000;
+    // 19 guesses at other accounts, then the attacker signs in to their own account, again and again.
+    for (let round = 0; round < 3; round++) {
+      for (let i = 0; i < 19; i++) recordSignIn(`victim${i % 3}@x.org`, '10.0.0.9', false, t);
+      recordSignIn('attacker@x.org', '10.0.0.9', true, t);
+    }
+    expect(signInWait('victim0@x.org', '10.0.0.9', t)).toBeGreaterThan(0);
+    expect(signInWait('someone-else@x.org', '10.0.0.9', t)).toBeGreaterThan(0);
   });
 
   it('never holds an account back more than 30 s for attempts made from other addresses', () => {

@@ -5,7 +5,9 @@ import { singleton } from '../singleton';
  * - per address and account: 5 free failures, then 2, 4, 8 … s, at most 5 minutes;
  * - per address (any account): 20 free failures, then 2, 4, 8 … s, at most 15 minutes;
  * - per account (any address): 50 free failures, then 30 s at most — a distributed attacker can
- *   slow a delegate down, never lock them out for long. A success clears the address's counts.
+ *   slow a delegate down, never lock them out for long.
+ * A success clears only that account's own count from that address: signing in to one's own
+ * account never buys more guesses at anyone else's.
  * Failures are forgotten 15 minutes after the last one.
  */
 const WINDOW_MS = 15 * 60 * 1000;
@@ -51,7 +53,6 @@ export function recordSignIn(email: string, address: string, succeeded: boolean,
   const map = records();
   if (succeeded) {
     map.delete(`pair:${address}:${email}`);
-    map.delete(`address:${address}`);
     return;
   }
   if (map.size > 100_000) for (const [key, record] of map) if (now - record.last > WINDOW_MS) map.delete(key);

@@ -1,5 +1,6 @@
 import { notFound } from 'next/navigation';
 import { isAppError, type AppError } from '../errors';
+import { parseRecordId } from '../validation/ids';
 
 /** For pages: a service's 404 becomes Next's not-found page; a validation error is returned for display. */
 export function loadOrNotFound<T>(load: () => T): T {
@@ -18,4 +19,9 @@ export function loadOrError<T>(load: () => T, fallback: T): { data: T; error: Ap
     if (isAppError(error) && error.code === 'invalid') return { data: fallback, error };
     throw error;
   }
+}
+
+/** The record id in a page's URL; anything that is not one is the not-found page. */
+export function pageRecordId(raw: string): number {
+  return parseRecordId(raw) ?? notFound();
 }

@@ -1,8 +1,9 @@
 import type { Server } from 'socket.io';
 import { prepared } from '../../db/client';
 import type { PublicEvent } from '../events/types';
-import { toPublicEvent } from '../services/events/list-events';
-import { ROOM_ONLY_EVENT_TYPES, rooms } from './rooms';
+import { toPublicEvent } from '../events/public';
+import { ROOM_ONLY_EVENT_TYPES } from './channels';
+import { rooms } from './rooms';
 import type { ClientToServerEvents, ServerToClientEvents, SocketData } from './types';
 
 type Io = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;

@@ -151,15 +151,20 @@ describe('authorization matrix (affiliation/role × action)', () => {
     expect(databaseChecksum(server)).toEqual(before);
   });
 
-  it('lets a delegation granted by a facilitator take effect at the next request, and its revocation too', async () => {
+  it('lets a delegation granted or revoked by a facilitator end the sessions it changes, and take effect at the next sign-in', async () => {
     const initiativeId = await freshInitiative();
     const target = clients.govNoDelegation;
+    const stance = (position: string) => target.put(`/api/v1/initiatives/${initiativeId}/stances/UZ`, { position });
     const id = (await target.get('/api/v1/me')).body.id;
-    expect((await target.put(`/api/v1/initiatives/${initiativeId}/stances/UZ`, { position: 'endorse' })).status).toBe(403);
+    expect((await stance('endorse')).status).toBe(403);
     expect((await clients.facilitator.post(`/api/v1/participants/${id}/delegation`, { state: 'UZ' })).body.state).toBe('UZ');
-    expect((await target.put(`/api/v1/initiatives/${initiativeId}/stances/UZ`, { position: 'endorse' })).status).toBe(200);
+    expect((await stance('endorse')).status).toBe(401);
+    expect(await target.signIn('gov.nodelegation@example.org', 'a-long-enough-password')).toBe(200);
+    expect((await stance('endorse')).status).toBe(200);
     await clients.facilitator.post(`/api/v1/participants/${id}/delegation`, { state: null });
-    expect((await target.put(`/api/v1/initiatives/${initiativeId}/stances/UZ`, { position: 'reservation' })).status).toBe(403);
+    expect((await stance('reservation')).status).toBe(401);
+    expect(await target.signIn('gov.nodelegation@example.org', 'a-long-enough-password')).toBe(200);
+    expect((await stance('reservation')).status).toBe(403);
   });
 
   it('refuses a cookie-authenticated write from another site', async () => {

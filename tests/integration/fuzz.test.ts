@@ -36,13 +36,49 @@ const scalar = fc.oneof(
   fc.string({ minLength: 5000, maxLength: 6000 }),
 );
 const value = fc.letrec((tie) => ({
-  node: fc.oneof({ depthSize: 'small' }, scalar, fc.array(tie('node'), { maxLength: 4 }), fc.dictionary(fc.oneof(hostileKey, fc.string({ maxLength: 12 })), tie('node'), { maxKeys: 5 })),
+  node: fc.oneof(
+    { depthSize: 'small' },
+    scalar,
+    fc.array(tie('node'), { maxLength: 4 }),
+    fc.dictionary(fc.oneof(hostileKey, fc.string({ maxLength: 12 })), tie('node'), { maxKeys: 5 }),
+  ),
 })).node;
 // Bodies that are the right shape with one field wrong, as well as arbitrary JSON.
-const fields = ['title', 'summary', 'states', 'partners', 'openToJoin', 'topic', 'visibility', 'attribution', 'body', 'userId', 'position', 'note', 'state', 'name', 'email', 'password', 'affiliation', 'inviteCode', 'eventId'];
-const nearlyValid = fc.record({ field: fc.constantFrom(...fields), value }).map(({ field, value: v }) => ({ title: 'T', summary: '', states: ['KZ', 'UZ'], topic: 'water', body: 'x', position: 'endorse', [field]: v }));
+const fields = [
+  'title',
+  'summary',
+  'states',
+  'partners',
+  'openToJoin',
+  'topic',
+  'visibility',
+  'attribution',
+  'body',
+  'userId',
+  'position',
+  'note',
+  'state',
+  'name',
+  'email',
+  'password',
+  'affiliation',
+  'inviteCode',
+  'eventId',
+];
+const nearlyValid = fc.record({ field: fc.constantFrom(...fields), value }).map(({ field, value: v }) => ({
+  title: 'T',
+  summary: '',
+  states: ['KZ', 'UZ'],
+  topic: 'water',
+  body: 'x',
+  position: 'endorse',
+  [field]: v,
+}));
 const body = fc.oneof(value, nearlyValid, fc.dictionary(hostileKey, value, { maxKeys: 3 }));
-const pathParam = fc.oneof(fc.constantFrom('1', '2', '999999', '0', '-1', 'abc', '1.5', '%00', '..', 'KZ', 'XX', '9'.repeat(30)), fc.string({ maxLength: 10 }).map(encodeURIComponent));
+const pathParam = fc.oneof(
+  fc.constantFrom('1', '2', '999999', '0', '-1', 'abc', '1.5', '%00', '..', 'KZ', 'XX', '9'.repeat(30)),
+  fc.string({ maxLength: 10 }).map(encodeURIComponent),
+);
 
 describe('API fuzzing', () => {
   it('answers every malformed request below 500, in the error shape, without writing on a refusal', { timeout: 300_000 }, async () => {
@@ -53,13 +89,22 @@ describe('API fuzzing', () => {
         fc.constantFrom(...routes),
         fc.array(pathParam, { minLength: 2, maxLength: 2 }),
         body,
-        fc.dictionary(fc.constantFrom('limit', 'cursor', 'since', 'status', 'state', 'topic', 'q', 'before', 'format', '__proto__'), fc.string({ maxLength: 30 }), { maxKeys: 3 }),
+        fc.dictionary(
+          fc.constantFrom('limit', 'cursor', 'since', 'status', 'state', 'topic', 'q', 'before', 'format', '__proto__'),
+          fc.string({ maxLength: 30 }),
+          { maxKeys: 3 },
+        ),
         fc.constantFrom(facilitator, delegate),
         async (route, params, payload, query, client) => {
           let i = 0;
           const path = route.path.replace(/:\w+/g, () => params[i++]) + (Object.keys(query).length ? `?${new URLSearchParams(query)}` : '');
           const before = databaseChecksum(server);
-          const response = await client.api(route.method, path, route.method === 'GET' ? undefined : JSON.stringify(payload), route.method === 'GET' ? {} : { 'content-type': 'application/json' });
+          const response = await client.api(
+            route.method,
+            path,
+            route.method === 'GET' ? undefined : JSON.stringify(payload),
+            route.method === 'GET' ? {} : { 'content-type': 'application/json' },
+          );
           requests++;
           expect(response.status, `${route.method} ${path}`).toBeLessThan(500);
           if (response.status >= 400) {
@@ -87,7 +132,10 @@ describe('API fuzzing', () => {
     ];
     for (const c of cases) {
       const before = databaseChecksum(server);
-      const response = await delegate.raw('POST', '/api/v1/threads/1/initiatives', { body: typeof c.body === 'string' ? c.body : new Uint8Array(c.body), headers: { 'content-type': c.type } });
+      const response = await delegate.raw('POST', '/api/v1/threads/1/initiatives', {
+        body: typeof c.body === 'string' ? c.body : new Uint8Array(c.body),
+        headers: { 'content-type': c.type },
+      });
       expect(response.status).toBeGreaterThanOrEqual(400);
       expect(response.status).toBeLessThan(500);
       expect((await response.json()).error.code).toEqual(expect.any(String));
@@ -109,40 +157,47 @@ describe('API fuzzing', () => {
 });
 
 describe('socket fuzzing', () => {
-  it('answers malformed events with {ok:false}, survives unknown events and oversize frames, and keeps serving others', { timeout: 120_000 }, async () => {
-    const observer = await connect(server.url, (await signedIn(server.url, DEMO.observer)).cookieHeader());
-    await observer.call('subscribe', { channel: 'thread:1' });
-    const fuzzer = await connect(server.url, delegate.cookieHeader(), { reconnection: true });
-    const events = ['subscribe', 'unsubscribe', 'message:send', 'typing'];
-    await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...events), body, async (event, payload) => {
-        const before = databaseChecksum(server);
-        if (!fuzzer.socket.connected) await sleep(200);
-        if (event === 'typing') {
-          fuzzer.socket.emit(event, payload);
-          return;
-        }
-        const answer = await fuzzer.socket.timeout(5000).emitWithAck(event, payload).catch(() => ({ ok: false, error: 'timeout' }));
-        expect(answer).toHaveProperty('ok');
-        if (!answer.ok) expect(databaseChecksum(server)).toEqual(before);
-      }),
-      { numRuns: 300, seed: 11 },
-    );
-    // Unknown events, events without acks, binary, and a frame over the 64 KB limit.
-    fuzzer.socket.emit('admin:drop-tables', { all: true });
-    fuzzer.socket.emit('message:send', { threadId: 1, body: 'no ack' });
-    fuzzer.socket.emit('subscribe', Buffer.from([1, 2, 3]));
-    fuzzer.socket.emit('message:send', { threadId: 1, body: 'x'.repeat(200 * 1024) });
-    await sleep(500);
+  it(
+    'answers malformed events with {ok:false}, survives unknown events and oversize frames, and keeps serving others',
+    { timeout: 120_000 },
+    async () => {
+      const observer = await connect(server.url, (await signedIn(server.url, DEMO.observer)).cookieHeader());
+      await observer.call('subscribe', { channel: 'thread:1' });
+      const fuzzer = await connect(server.url, delegate.cookieHeader(), { reconnection: true });
+      const events = ['subscribe', 'unsubscribe', 'message:send', 'typing'];
+      await fc.assert(
+        fc.asyncProperty(fc.constantFrom(...events), body, async (event, payload) => {
+          const before = databaseChecksum(server);
+          if (!fuzzer.socket.connected) await sleep(200);
+          if (event === 'typing') {
+            fuzzer.socket.emit(event, payload);
+            return;
+          }
+          const answer = await fuzzer.socket
+            .timeout(5000)
+            .emitWithAck(event, payload)
+            .catch(() => ({ ok: false, error: 'timeout' }));
+          expect(answer).toHaveProperty('ok');
+          if (!answer.ok) expect(databaseChecksum(server)).toEqual(before);
+        }),
+        { numRuns: 300, seed: 11 },
+      );
+      // Unknown events, events without acks, binary, and a frame over the 64 KB limit.
+      fuzzer.socket.emit('admin:drop-tables', { all: true });
+      fuzzer.socket.emit('message:send', { threadId: 1, body: 'no ack' });
+      fuzzer.socket.emit('subscribe', Buffer.from([1, 2, 3]));
+      fuzzer.socket.emit('message:send', { threadId: 1, body: 'x'.repeat(200 * 1024) });
+      await sleep(500);
 
-    // The process is healthy and legitimate clients keep receiving.
-    expect((await delegate.get('/api/health')).body).toEqual({ status: 'ok' });
-    const count = observer.events.length;
-    await delegate.post('/api/v1/threads/1/messages', { body: 'Still here' });
-    await observer.waitFor((list) => list.length > count && list.at(-1)!.type === 'message.created');
-    expect(observer.socket.connected).toBe(true);
-    expect(server.output()).not.toMatch(/Unhandled|uncaught/i);
-    observer.close();
-    fuzzer.close();
-  });
+      // The process is healthy and legitimate clients keep receiving.
+      expect((await delegate.get('/api/health')).body).toEqual({ status: 'ok' });
+      const count = observer.events.length;
+      await delegate.post('/api/v1/threads/1/messages', { body: 'Still here' });
+      await observer.waitFor((list) => list.length > count && list.at(-1)!.type === 'message.created');
+      expect(observer.socket.connected).toBe(true);
+      expect(server.output()).not.toMatch(/Unhandled|uncaught/i);
+      observer.close();
+      fuzzer.close();
+    },
+  );
 });

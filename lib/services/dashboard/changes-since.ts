@@ -1,10 +1,11 @@
 import { prepared } from '../../../db/client';
-import { isFacilitator } from '../../access/rules';
 import type { Viewer } from '../../access/viewer';
+import { visibilityParams } from '../../access/visibility';
+import { EVENT_COLUMNS, toPublicEvent, type EventRow } from '../../events/public';
 import type { PublicEvent } from '../../events/types';
+import { EVENT_VISIBLE_SQL } from '../../events/visibility';
 import { parseInput } from '../../validation/common';
 import { dashboardSeenInput } from '../../validation/dashboard';
-import { EVENT_VISIBLE_SQL, toPublicEvent } from '../events/list-events';
 
 const CHANGE_TYPES = JSON.stringify([
   'initiative.proposed',
@@ -25,13 +26,13 @@ export interface Change {
 /** What changed on initiatives the viewer may see since its last dashboard visit, newest first. */
 export function changesSinceLastVisit(viewer: Viewer, upTo: number, limit = 6): { since: number; total: number; changes: Change[] } {
   const { seen } = prepared('SELECT dashboard_seen_event_id AS seen FROM participants WHERE id = ?').get(viewer.id) as { seen: number };
-  const params = { viewer: viewer.id, facilitator: isFacilitator(viewer) ? 1 : 0, since: seen, upTo, types: CHANGE_TYPES };
+  const params = { ...visibilityParams(viewer), since: seen, upTo, types: CHANGE_TYPES };
   const where = `e.id > @since AND e.id <= @upTo AND e.type IN (SELECT value FROM json_each(@types)) AND ${EVENT_VISIBLE_SQL}`;
   const rows = prepared(
-    `SELECT e.id, e.type, e.thread_id AS threadId, e.initiative_id AS initiativeId, e.actor, e.payload, e.created_at AS createdAt, i.title AS initiativeTitle
+    `SELECT ${EVENT_COLUMNS}, i.title AS initiativeTitle
      FROM events e LEFT JOIN threads t ON t.id = e.thread_id LEFT JOIN initiatives i ON i.id = e.initiative_id
      WHERE ${where} ORDER BY e.id DESC LIMIT @limit`,
-  ).all({ ...params, limit }) as (Parameters<typeof toPublicEvent>[0] & { initiativeTitle: string | null })[];
+  ).all({ ...params, limit }) as (EventRow & { initiativeTitle: string | null })[];
   // Counted up to a bound: after a long absence "1,000+" says enough, and the scan stays short.
   const { total } = prepared(
     `SELECT COUNT(*) AS total FROM (SELECT 1 FROM events e LEFT JOIN threads t ON t.id = e.thread_id WHERE ${where} LIMIT ${CHANGES_COUNT_LIMIT})`,

@@ -7,7 +7,10 @@ import { dashboardQuery, type DashboardFilters } from '../../validation/dashboar
 import { INITIATIVE_COLUMNS, type InitiativeRow } from '../initiatives/initiative-access';
 import { filterParams, INITIATIVE_FILTER_SQL } from '../initiatives/list-initiatives';
 import { serializeInitiatives, type InitiativeView } from '../initiatives/serialize-initiative';
-import { bucketCountsSql, DISCREET_MEMBER_SCOPE } from './totals';
+import { DISCREET_MEMBER_SQL, visibilityParams } from '../../access/visibility';
+import { discreetRoomsOf } from '../threads/thread-access';
+import { pageOf } from '../pagination';
+import { bucketCountsSql } from './totals';
 
 export interface DashboardTotals {
   all: number;
@@ -51,14 +54,15 @@ export function getDashboard(viewer: Viewer, rawQuery: unknown): Dashboard {
     attribution: Attribution;
     topic: string;
   })[];
-  const hasMore = rows.length > query.limit;
-  const page = rows.slice(0, query.limit);
-  const last = page[page.length - 1];
   return {
     totals,
     matching: hasFilters(query) ? countMatching(viewer, query, totals) : totals.all,
-    items: serializeInitiatives(page, viewer.id),
-    next: hasMore ? `${last.updatedAt}~${last.id}` : null,
+    ...pageOf(
+      rows,
+      query.limit,
+      (last) => `${last.updatedAt}~${last.id}`,
+      (page) => serializeInitiatives(page, viewer.id),
+    ),
   };
 }
 
@@ -91,11 +95,8 @@ export function dashboardTotals(viewer: Viewer): DashboardTotals {
   const counts = new Map<string, number>();
   for (const row of prepared('SELECT bucket, count FROM dashboard_totals').all() as { bucket: string; count: number }[])
     counts.set(row.bucket, row.count);
-  const hasDiscreet = prepared(
-    `SELECT 1 FROM memberships m JOIN threads t ON t.id = m.thread_id WHERE m.participant_id = ? AND t.visibility = 'discreet' LIMIT 1`,
-  ).get(viewer.id);
-  if (hasDiscreet) {
-    for (const row of prepared(bucketCountsSql(DISCREET_MEMBER_SCOPE)).all({ viewer: viewer.id }) as { bucket: string; count: number }[]) {
+  if (discreetRoomsOf(viewer).length > 0) {
+    for (const row of prepared(bucketCountsSql(DISCREET_MEMBER_SQL)).all(visibilityParams(viewer)) as { bucket: string; count: number }[]) {
       counts.set(row.bucket, (counts.get(row.bucket) ?? 0) + row.count);
     }
   }

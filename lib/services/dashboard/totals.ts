@@ -81,8 +81,6 @@ export function statusDeltasSql(scope: string): string {
 }
 
 export const OPEN_SCOPE = `t.visibility = 'open'`;
-/** The discreet rooms the participant bound as `@viewer` is a member of. */
-export const DISCREET_MEMBER_SCOPE = `t.visibility = 'discreet' AND EXISTS (SELECT 1 FROM memberships m WHERE m.thread_id = t.id AND m.participant_id = @viewer)`;
 
 /**
  * Recomputes the totals and the weekly status history from the initiatives and the event log:

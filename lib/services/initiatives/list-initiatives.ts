@@ -3,8 +3,8 @@ import type { Viewer } from '../../access/viewer';
 import type { Attribution } from '../../events/actor';
 import { parseInput } from '../../validation/common';
 import { listInitiativesQuery, type ListInitiativesQuery } from '../../validation/initiatives';
-import { likePattern, type Page } from '../pagination';
-import { THREAD_VISIBLE_SQL } from '../threads/thread-access';
+import { likePattern, pageOf, type Page } from '../pagination';
+import { THREAD_VISIBLE_SQL, visibilityParams } from '../../access/visibility';
 import { INITIATIVE_COLUMNS, type InitiativeRow } from './initiative-access';
 import { serializeInitiatives, type InitiativeView } from './serialize-initiative';
 
@@ -20,7 +20,7 @@ export const INITIATIVE_FILTER_SQL = `${THREAD_VISIBLE_SQL}
 
 export function filterParams(viewer: Viewer, query: Omit<ListInitiativesQuery, 'limit' | 'cursor'>) {
   return {
-    viewer: viewer.id,
+    ...visibilityParams(viewer),
     status: query.status ?? null,
     format: query.format ?? null,
     topic: query.topic ?? null,
@@ -47,7 +47,10 @@ export function listInitiatives(viewer: Viewer, rawQuery: unknown): Page<Initiat
     attribution: Attribution;
     topic: string;
   })[];
-  const hasMore = rows.length > query.limit;
-  const page = rows.slice(0, query.limit);
-  return { items: serializeInitiatives(page, viewer.id), next: hasMore ? String(page[page.length - 1].id) : null };
+  return pageOf(
+    rows,
+    query.limit,
+    (row) => String(row.id),
+    (page) => serializeInitiatives(page, viewer.id),
+  );
 }

@@ -6,19 +6,22 @@ import { forbidden, notFound } from '../../errors';
 import { appendEvent } from '../../events/append';
 import { parseInput } from '../../validation/common';
 import { delegationInput } from '../../validation/participants';
+import { notifySessionsRevoked } from '../../realtime/hooks';
 import { write } from '../write';
+import { bumpTokenVersion } from './verify-credentials';
 
 /**
  * A facilitator grants (or, with `null`, revokes) a participant's delegation. Granting makes the
- * participant a government delegate; it takes effect on their next request, live sockets included.
+ * participant a government delegate. Either way the participant's sessions end at once, live
+ * sockets included (as a sign-out does): they sign in again under the delegation they now hold.
  */
 export function setDelegation(viewer: Viewer, participantId: number, rawInput: unknown): SessionUser {
   if (!canManageDelegations(viewer)) throw forbidden('Only a facilitator grants or revokes delegations');
   const { state } = parseInput(delegationInput, rawInput);
   const target = loadViewer(participantId);
   if (!target) throw notFound('Participant not found');
-  write(() => {
-    if (target.state === state) return;
+  const changed = write(() => {
+    if (target.state === state) return false;
     const at = now();
     if (state === null) {
       prepared('DELETE FROM delegations WHERE participant_id = ?').run(participantId);
@@ -36,6 +39,9 @@ export function setDelegation(viewer: Viewer, participantId: number, rawInput: u
       attribution: 'named',
       payload: { participant: { id: participantId, name: target.name }, from: target.state, to: state },
     });
+    bumpTokenVersion(participantId);
+    return true;
   });
+  if (changed) notifySessionsRevoked(participantId);
   return sessionUser(loadViewer(participantId)!);
 }

@@ -16,8 +16,13 @@ export async function verifyCredentials(raw: unknown): Promise<Viewer | null> {
   return loadViewer(row.id);
 }
 
-/** Ends every session of this participant (sign-out, disabling): older session tokens stop working. */
+/** Ends every session of this participant (sign-out): older session tokens stop working. */
 export function revokeSessions(participantId: number): void {
-  prepared('UPDATE participants SET token_version = token_version + 1 WHERE id = ?').run(participantId);
+  bumpTokenVersion(participantId);
   notifySessionsRevoked(participantId);
+}
+
+/** Makes every session token issued so far stale (inside a change's transaction, or alone). */
+export function bumpTokenVersion(participantId: number): void {
+  prepared('UPDATE participants SET token_version = token_version + 1 WHERE id = ?').run(participantId);
 }

@@ -1,10 +1,11 @@
 import { prepared } from '../../../db/client';
 import type { Viewer } from '../../access/viewer';
+import { THREAD_VISIBLE_SQL, visibilityParams } from '../../access/visibility';
 import { parseInput } from '../../validation/common';
 import { listThreadsQuery } from '../../validation/threads';
-import { likePattern, type Page } from '../pagination';
+import { likePattern, pageOf, type Page } from '../pagination';
 import { serializeThreads, type ThreadView } from './serialize-thread';
-import { THREAD_COLUMNS, THREAD_VISIBLE_SQL, type ThreadRow } from './thread-access';
+import { THREAD_COLUMNS, type ThreadRow } from './thread-access';
 
 /** Rooms this participant may see, newest first, filtered by topic, tagged state, initiative format and text. */
 export function listThreads(viewer: Viewer, rawQuery: unknown): Page<ThreadView> {
@@ -22,7 +23,7 @@ export function listThreads(viewer: Viewer, rawQuery: unknown): Page<ThreadView>
      ORDER BY t.id DESC
      LIMIT @limit`,
   ).all({
-    viewer: viewer.id,
+    ...visibilityParams(viewer),
     topic: query.topic ?? null,
     state: query.state ?? null,
     format: query.format ?? null,
@@ -30,7 +31,5 @@ export function listThreads(viewer: Viewer, rawQuery: unknown): Page<ThreadView>
     cursor: query.cursor ? Number(query.cursor) : null,
     limit: query.limit + 1,
   }) as (ThreadRow & { isMember: number })[];
-  const hasMore = rows.length > query.limit;
-  const page = rows.slice(0, query.limit);
-  return { items: serializeThreads(page), next: hasMore ? String(page[page.length - 1].id) : null };
+  return pageOf(rows, query.limit, (row) => String(row.id), serializeThreads);
 }

@@ -1,5 +1,5 @@
 import { prepared } from '../../../db/client';
-import { canAddMember, isFacilitator } from '../../access/rules';
+import { canAddMember, canBeSeatedIn, isFacilitator } from '../../access/rules';
 import { loadViewer, type Viewer } from '../../access/viewer';
 import { now } from '../../clock';
 import { conflict, forbidden, notFound } from '../../errors';
@@ -23,6 +23,7 @@ export function addMember(viewer: Viewer, threadId: number, rawInput: unknown): 
   if (!canAddMember(viewer, thread, userId)) throw forbidden('Only a facilitator adds other participants to a room');
   const member = loadViewer(userId);
   if (!member) throw notFound('Participant not found');
+  if (!canBeSeatedIn(member, thread)) throw forbidden('An observer reads open rooms only and is never seated in a discreet room');
   return write(() => {
     if (prepared('SELECT 1 FROM memberships WHERE thread_id = ? AND participant_id = ?').get(threadId, userId)) {
       throw conflict('Already a member of this room');

@@ -8,7 +8,7 @@ import { publicActor } from '../../events/actor';
 import type { PublicActor } from '../../events/types';
 import { parseInput } from '../../validation/common';
 import { listMessagesQuery, postMessageInput } from '../../validation/threads';
-import type { Page } from '../pagination';
+import { pageOf, type Page } from '../pagination';
 import { checkMessageRate } from '../rate-limits';
 import { write } from '../write';
 import { participantsById } from './serialize-thread';
@@ -58,11 +58,13 @@ export function listMessages(viewer: Viewer, threadId: number, rawQuery: unknown
     body: string;
     createdAt: string;
   }[];
-  const hasMore = rows.length > query.limit;
-  const page = rows.slice(0, query.limit);
-  const authors = participantsById(page.map((r) => r.authorId));
-  return {
-    items: page.map(({ authorId, ...r }) => ({ ...r, author: publicActor(authors.get(authorId)!, thread.attribution) })),
-    next: hasMore ? String(page[page.length - 1].id) : null,
-  };
+  return pageOf(
+    rows,
+    query.limit,
+    (row) => String(row.id),
+    (page) => {
+      const authors = participantsById(page.map((r) => r.authorId));
+      return page.map(({ authorId, ...r }) => ({ ...r, author: publicActor(authors.get(authorId)!, thread.attribution) }));
+    },
+  );
 }

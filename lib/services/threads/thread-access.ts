@@ -1,6 +1,6 @@
 import { prepared } from '../../../db/client';
-import { canSeeThread } from '../../access/rules';
 import type { Viewer } from '../../access/viewer';
+import { canSeeThread, seesDiscreetRooms } from '../../access/visibility';
 import { notFound } from '../../errors';
 import type { Attribution } from '../../events/actor';
 
@@ -26,9 +26,6 @@ export const THREAD_COLUMNS = `t.id, t.title, t.topic, t.summary, t.visibility, 
   t.created_at AS createdAt, t.last_activity_at AS lastActivityAt, t.message_count AS messageCount,
   t.initiative_count AS initiativeCount`;
 
-/** SQL condition: the room `t` is visible to the participant bound as `@viewer`. */
-export const THREAD_VISIBLE_SQL = `(t.visibility = 'open' OR EXISTS (SELECT 1 FROM memberships vm WHERE vm.thread_id = t.id AND vm.participant_id = @viewer))`;
-
 export function isMember(threadId: number, participantId: number): boolean {
   return prepared('SELECT 1 FROM memberships WHERE thread_id = ? AND participant_id = ?').get(threadId, participantId) !== undefined;
 }
@@ -40,6 +37,16 @@ export function visibleThread(viewer: Viewer, threadId: number): VisibleThread {
   const thread = { ...row, isMember: isMember(row.id, viewer.id) };
   if (!canSeeThread(viewer, thread)) throw notFound('Room not found');
   return thread;
+}
+
+/** The discreet rooms this participant sits in and may see (none for an observer). */
+export function discreetRoomsOf(viewer: Viewer): number[] {
+  if (!seesDiscreetRooms(viewer)) return [];
+  return (
+    prepared(
+      `SELECT m.thread_id AS id FROM memberships m JOIN threads t ON t.id = m.thread_id WHERE m.participant_id = ? AND t.visibility = 'discreet'`,
+    ).all(viewer.id) as { id: number }[]
+  ).map((r) => r.id);
 }
 
 export function touchThread(threadId: number, at: string, counters: { messages?: number; initiatives?: number } = {}): void {
