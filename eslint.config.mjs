@@ -13,6 +13,16 @@ const config = [
     },
   },
   {
+    // Everything that touches the database is async: a promise left unawaited is a write that
+    // may not happen, or an error nobody sees.
+    files: ['lib/**/*.ts', 'db/**/*.ts', 'app/**/*.ts', 'app/**/*.tsx', 'scripts/**/*.ts', 'server.ts', 'proxy.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+    },
+  },
+  {
     // Tests read loosely typed JSON answers from the real server.
     files: ['tests/**', 'e2e/**', 'bench/**'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },

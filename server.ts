@@ -17,30 +17,29 @@ async function main(): Promise<void> {
   const root = projectRoot();
   const { readEnv, setProcessEnv, databasePath, demoContent, isHttps } = await import('./lib/env');
   const { claimServerLock } = await import('./lib/server-lock');
-  const { ensureAuthSecret } = await import('./lib/auth/secret');
-  const { sqlite, closeDatabase } = await import('./db/client');
+  const { closeDatabase, connectOrExplain, database, sqliteDatabase } = await import('./db/client');
   const { startCheckpointer } = await import('./db/checkpointer');
-  const { applyMigrations } = await import('./db/migrate');
-  const { seedReferenceData } = await import('./db/seed-reference');
-  const { ensureDashboardTotals } = await import('./lib/services/dashboard/totals');
-  const { databaseIsEmpty, seedDemoIfEmpty, DEMO_ACCOUNTS, DEMO_PASSWORD } = await import('./db/demo/seed-demo');
+  const { prepareDatabase } = await import('./db/startup');
+  const { DEMO_ACCOUNTS, DEMO_PASSWORD } = await import('./db/demo/seed-demo');
   const { recordClientAddress } = await import('./lib/http/forwarded');
   const { startRealtime } = await import('./lib/realtime/server');
   const { handleApiRequest, isApiPath } = await import('./lib/http/node-api');
+  const { registerMaintenanceJobs, scheduleMaintenance } = await import('./lib/services/maintenance');
+  const { startJobRunner } = await import('./lib/scheduler/runner');
 
-  // Start-up order (ARCHITECTURE.md): data folder, lock, secret, database, migrations, seeds.
+  // Start-up order (ARCHITECTURE.md): SQLite's data folder and lock; the database answers;
+  // migrations, secret, reference lists, totals and demo (under one lock on PostgreSQL).
   const env = readEnv();
-  const database = databasePath(env);
-  secureDataFolder(database);
-  const releaseLock = claimServerLock(database);
-  ensureAuthSecret();
-  sqlite();
-  applyMigrations();
-  const checkpointer = startCheckpointer();
-  seedReferenceData();
-  ensureDashboardTotals();
-  const demo = demoContent(env);
-  if (demo === 'refuse' && databaseIsEmpty()) {
+  let releaseLock = () => {};
+  if (!env.DATABASE_URL) {
+    secureDataFolder(databasePath(env));
+    releaseLock = claimServerLock(databasePath(env));
+  }
+  await connectOrExplain();
+  const sqlite = sqliteDatabase();
+  const checkpointer = sqlite ? startCheckpointer(sqlite) : { stop: async () => {} };
+  const { seeded, refused } = await prepareDatabase(demoContent(env));
+  if (refused) {
     console.error(
       [
         '',
@@ -54,10 +53,12 @@ async function main(): Promise<void> {
     releaseLock();
     process.exit(1);
   }
-  const seeded = demo === 'seed' ? await seedDemoIfEmpty() : false;
   if (seeded && isHttps(env)) {
     console.warn('!!! WARNING: demo accounts with a publicly known password were seeded on an https deployment (CHAIKHANA_DEMO=1).');
   }
+  const where = database().dialect === 'postgres' ? 'PostgreSQL' : databasePath(env);
+  registerMaintenanceJobs();
+  await scheduleMaintenance();
 
   let handle: ((req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>) | null = null;
   let ready!: () => void;
@@ -94,7 +95,8 @@ async function main(): Promise<void> {
   const app = next({ dev, dir: root, hostname: 'localhost', port, httpServer: server });
   await app.prepare();
   handle = app.getRequestHandler();
-  const realtime = startRealtime(server);
+  const realtime = await startRealtime(server);
+  const stopJobs = startJobRunner();
   // socket.io's handshake arrives as an upgrade, not a request: the same record of the client.
   // (Only once socket.io listens: an upgrade with no listener is closed at once, and the client
   // retries; one with a listener but no socket.io would hang until the client gives up.)
@@ -103,9 +105,7 @@ async function main(): Promise<void> {
 
   const local = `http://${env.HOST ?? 'localhost'}:${port}`;
   const mode = dev ? 'development' : 'production';
-  console.log(
-    `Chaikhana listening on ${local}${publicUrl === local ? '' : ` (public address ${publicUrl})`} (${mode}, database ${database})`,
-  );
+  console.log(`Chaikhana listening on ${local}${publicUrl === local ? '' : ` (public address ${publicUrl})`} (${mode}, database ${where})`);
   if (seeded) {
     console.log(`Demo content seeded. Sign in with any of these accounts, password "${DEMO_PASSWORD}":`);
     for (const account of DEMO_ACCOUNTS) console.log(`  ${account.email.padEnd(28)} ${account.description}`);
@@ -120,13 +120,14 @@ async function main(): Promise<void> {
     force.unref();
     server.close();
     server.closeIdleConnections();
-    realtime
-      .close()
+    stopJobs()
+      .then(() => realtime.close())
       .catch(() => {})
       .then(() => checkpointer.stop())
+      .then(() => closeDatabase())
+      .catch(() => {})
       .finally(() => {
         server.closeAllConnections();
-        closeDatabase();
         releaseLock();
         process.exit(0);
       });

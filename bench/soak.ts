@@ -44,7 +44,7 @@ async function main() {
   const password = 'bench-password-123';
   const passwordHash = await hash(password);
   const viewers = Math.ceil((HEALTHY + SLOW) / 20);
-  const dataset = withMigratedDatabase(file, (db) => {
+  const dataset = await withMigratedDatabase(file, (db) => {
     const generated = generateDataset(db, { initiatives: 2000, events: 20_000, passwordHash, rooms: 20 });
     const insert = db.prepare(
       `INSERT INTO participants (email, name, password_hash, affiliation, role, created_at) VALUES (?, ?, ?, 'observer', 'participant', ?)`,

@@ -183,7 +183,7 @@ async function main() {
   const password = 'bench-password-123';
   const passwordHash = await hash(password);
   const viewers = Math.ceil(maxN / PER_PARTICIPANT);
-  const dataset = withMigratedDatabase(file, (db) => {
+  const dataset = await withMigratedDatabase(file, (db) => {
     const generated = generateDataset(db, {
       initiatives: 2 * RATE * SECONDS * SIZES.length + 100,
       events: 10_000,

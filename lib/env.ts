@@ -25,6 +25,13 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().optional(),
   DATABASE_PATH: z.string().min(1).default('./data/chaikhana.db'),
+  /** Connections each process keeps to PostgreSQL. */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(10),
+  /** `postgres://…`: PostgreSQL, shared by any number of app processes; DATABASE_PATH is then ignored. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'Expected a postgres:// or postgresql:// URL')
+    .optional(),
   NEXTAUTH_SECRET: z.string().min(16).optional(),
   NEXTAUTH_URL: z.url().optional(),
   /** Unset: demo content on a fresh database, except behind https (see `demoContent`). */

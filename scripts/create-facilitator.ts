@@ -36,8 +36,8 @@ async function ask(question: string, fromEnv: string | undefined, { secret = fal
 }
 
 restrictNewFiles();
-applyMigrations();
-seedReferenceData();
+await applyMigrations();
+await seedReferenceData();
 const env = readEnv();
 const name = await ask('Name: ', env.FACILITATOR_NAME);
 const password = await ask('Password (at least 10 characters): ', env.FACILITATOR_PASSWORD, { secret: true });
@@ -50,5 +50,5 @@ try {
     process.exitCode = 1;
   } else throw error;
 } finally {
-  closeDatabase();
+  await closeDatabase();
 }

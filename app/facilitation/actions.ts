@@ -10,8 +10,8 @@ export async function createInviteAction(
   _previous: ActionState<{ code: string; state: string }>,
   form: FormData,
 ): Promise<ActionState<{ code: string; state: string }>> {
-  const result = await runAction((viewer) => {
-    const invite = createInvite(viewer, formInput(form));
+  const result = await runAction(async (viewer) => {
+    const invite = await createInvite(viewer, formInput(form));
     return { code: invite.code, state: invite.state };
   });
   if (result?.ok) revalidatePath('/facilitation');

@@ -22,9 +22,9 @@ export default async function FacilitationPage() {
   const t = await getTranslations('Facilitation');
   const tc = await getTranslations('Common');
   const format = await getFormatter();
-  const names = referenceNames(await getLocale());
-  const invites = listInvites(viewer);
-  const participants = listParticipants(viewer, { includeDisabled: true });
+  const names = await referenceNames(await getLocale());
+  const invites = await listInvites(viewer);
+  const participants = await listParticipants(viewer, { includeDisabled: true });
   return (
     <ClientMessages namespaces={['Facilitation']}>
       <div className="stack">

@@ -18,10 +18,10 @@ export default async function InitiativesPage({ searchParams }: { searchParams: 
   const viewer = await requireViewer();
   const t = await getTranslations('Initiatives');
   const tc = await getTranslations('Common');
-  const names = referenceNames(await getLocale());
+  const names = await referenceNames(await getLocale());
   const search = await searchParams;
   const query = Object.fromEntries(Object.entries(search).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== ''));
-  const { data: page, error } = loadOrError(() => listInitiatives(viewer, { ...query, limit: 50 }), { items: [], next: null });
+  const { data: page, error } = await loadOrError(() => listInitiatives(viewer, { ...query, limit: 50 }), { items: [], next: null });
   const select = (name: string, label: string, options: [string, string][]) => (
     <div className="field">
       <label htmlFor={`f-${name}`}>{label}</label>

@@ -16,8 +16,8 @@ export default async function ProfilePage() {
   const t = await getTranslations('Profile');
   const tc = await getTranslations('Common');
   const format = await getFormatter();
-  const names = referenceNames(await getLocale());
-  const tokens = listApiTokens(viewer);
+  const names = await referenceNames(await getLocale());
+  const tokens = await listApiTokens(viewer);
   const day = (iso: string) => format.dateTime(new Date(iso), { dateStyle: 'medium' });
   return (
     <div className="stack">

@@ -1,3 +1,4 @@
+import { sql, type SQL } from 'drizzle-orm';
 import type { Viewer } from './viewer';
 
 /**
@@ -16,14 +17,15 @@ export const seesDiscreetRooms = (v: Pick<Viewer, 'affiliation' | 'role'>) => v.
 export const canSeeThread = (v: Pick<Viewer, 'affiliation' | 'role'>, t: ThreadAccess) =>
   t.visibility === 'open' || (t.isMember && seesDiscreetRooms(v));
 
-/** SQL: the participant bound as `@viewer` sits in the discreet room `t` and may see it. */
-export const DISCREET_MEMBER_SQL = `(t.visibility = 'discreet' AND @seesDiscreet = 1
-  AND EXISTS (SELECT 1 FROM memberships vm WHERE vm.thread_id = t.id AND vm.participant_id = @viewer))`;
+type Seer = Pick<Viewer, 'id' | 'affiliation' | 'role'>;
 
-/** SQL: the room `t` is visible to the participant bound as `@viewer` — `canSeeThread` in SQL. */
-export const THREAD_VISIBLE_SQL = `(t.visibility = 'open' OR ${DISCREET_MEMBER_SQL})`;
+/** SQL over `t` (a room): the viewer sits in the discreet room `t` and may see it. */
+export function discreetMemberSql(viewer: Seer): SQL {
+  if (!seesDiscreetRooms(viewer)) return sql`(1 = 0)`;
+  return sql`(t.visibility = 'discreet' AND EXISTS (SELECT 1 FROM memberships vm WHERE vm.thread_id = t.id AND vm.participant_id = ${viewer.id}))`;
+}
 
-/** The parameters the SQL forms above (and the event forms in lib/events) need. */
-export function visibilityParams(viewer: Viewer): { viewer: number; seesDiscreet: 0 | 1; facilitator: 0 | 1 } {
-  return { viewer: viewer.id, seesDiscreet: seesDiscreetRooms(viewer) ? 1 : 0, facilitator: viewer.role === 'facilitator' ? 1 : 0 };
+/** SQL over `t` (a room): the room is visible to the viewer — `canSeeThread` in SQL. */
+export function threadVisibleSql(viewer: Seer): SQL {
+  return sql`(t.visibility = 'open' OR ${discreetMemberSql(viewer)})`;
 }

@@ -1,4 +1,4 @@
-import { prepared } from '../../db/client';
+import { database } from '../../db/client';
 import { sessionUser } from '../access/viewer';
 import { AppError } from '../errors';
 import { clientAddress } from '../http/client-address';
@@ -38,7 +38,7 @@ export interface Route {
   status?: number;
 }
 
-const all = <T>(items: T[]) => ({ items, next: null });
+const all = async <T>(items: Promise<T[]>) => ({ items: await items, next: null });
 const DOWNLOAD_HEADERS = { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' };
 
 /**
@@ -49,9 +49,10 @@ export const ROUTES: Route[] = [
   {
     method: 'GET',
     path: '/api/health',
-    handler: () => {
-      prepared('SELECT 1').get();
-      return { status: 'ok' };
+    handler: async () => {
+      const db = database();
+      await db.ping();
+      return { status: 'ok', database: db.dialect };
     },
   },
   {
@@ -75,8 +76,8 @@ export const ROUTES: Route[] = [
   {
     method: 'DELETE',
     path: '/api/v1/me/tokens/:id',
-    handler: withViewer((viewer, { params }) => {
-      revokeApiToken(viewer, pathId(params.id));
+    handler: withViewer(async (viewer, { params }) => {
+      await revokeApiToken(viewer, pathId(params.id));
       return { revoked: true };
     }),
   },
@@ -121,8 +122,8 @@ export const ROUTES: Route[] = [
   {
     method: 'GET',
     path: '/api/v1/threads/:id/initiatives',
-    handler: withViewer((viewer, { params, query }) =>
-      listInitiatives(viewer, { ...query, threadId: String(getThread(viewer, pathId(params.id)).id) }),
+    handler: withViewer(async (viewer, { params, query }) =>
+      listInitiatives(viewer, { ...query, threadId: String((await getThread(viewer, pathId(params.id))).id) }),
     ),
   },
   {
@@ -170,13 +171,13 @@ export const ROUTES: Route[] = [
   {
     method: 'GET',
     path: '/api/v1/dashboard',
-    handler: withViewer((viewer, { query }) => ({ ...getDashboard(viewer, query), history: statusHistory(viewer) })),
+    handler: withViewer(async (viewer, { query }) => ({ ...(await getDashboard(viewer, query)), history: await statusHistory(viewer) })),
   },
   {
     method: 'GET',
     path: '/api/v1/export/initiatives.csv',
-    handler: withViewer((viewer, { query }) => {
-      const csv = toCsv(EXPORT_COLUMNS, exportInitiatives(viewer, query));
+    handler: withViewer(async (viewer, { query }) => {
+      const csv = toCsv(EXPORT_COLUMNS, await exportInitiatives(viewer, query));
       return new RawResponse(
         200,
         {
@@ -191,7 +192,7 @@ export const ROUTES: Route[] = [
   {
     method: 'GET',
     path: '/api/v1/export/initiatives.json',
-    handler: withViewer((viewer, { query }) => ({ items: exportInitiatives(viewer, query), next: null })),
+    handler: withViewer(async (viewer, { query }) => ({ items: await exportInitiatives(viewer, query), next: null })),
   },
   {
     method: 'POST',

@@ -28,16 +28,16 @@ export async function authenticate({ cookieHeader, authorization }: Credentials)
   if (authorization) {
     const match = /^Bearer\s+(chk_[A-Za-z0-9_-]{20,100})$/.exec(authorization.trim());
     if (!match) return null;
-    const found = loadViewerByApiToken(hashApiToken(match[1]), now());
+    const found = await loadViewerByApiToken(hashApiToken(match[1]), now());
     if (!found) return null;
-    recordApiTokenUse(found.tokenId, found.lastUsedAt);
+    await recordApiTokenUse(found.tokenId, found.lastUsedAt);
     return { viewer: found.viewer, via: 'token' };
   }
   const token = sessionCookie(cookieHeader);
   if (!token) return null;
   const session = await decodeSession(token);
   if (!session) return null;
-  const viewer = loadViewer(session.id);
+  const viewer = await loadViewer(session.id);
   if (!viewer || viewer.tokenVersion !== session.tokenVersion) return null;
   return { viewer, via: 'session', session: { expiresAt: session.expiresAt, token: session.token } };
 }

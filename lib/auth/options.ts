@@ -32,7 +32,7 @@ export const authOptions: NextAuthOptions = {
   callbacks: {
     async jwt({ token, user }) {
       const id = Number(user?.id ?? token.sub);
-      const viewer = Number.isSafeInteger(id) ? loadViewer(id) : null;
+      const viewer = Number.isSafeInteger(id) ? await loadViewer(id) : null;
       if (!viewer) throw new Error('Session of an unknown or disabled participant');
       if (user) return { sub: String(viewer.id), tv: viewer.tokenVersion, name: viewer.name, email: viewer.email };
       // Throwing makes next-auth clear the cookie: the session was signed out elsewhere or revoked.
@@ -40,14 +40,14 @@ export const authOptions: NextAuthOptions = {
       return token;
     },
     async session({ session, token }) {
-      const viewer = loadViewer(Number(token.sub));
+      const viewer = await loadViewer(Number(token.sub));
       return { ...session, user: viewer ? sessionUser(viewer) : undefined } as typeof session;
     },
   },
   events: {
     async signOut({ token }) {
       // Sign-out ends the session everywhere, live sockets included (they check the version).
-      if (token?.sub) revokeSessions(Number(token.sub));
+      if (token?.sub) await revokeSessions(Number(token.sub));
     },
   },
 };

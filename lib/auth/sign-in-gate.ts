@@ -28,14 +28,14 @@ export async function checkCredentials(
     .toLowerCase()
     .slice(0, 254);
   const address = clientAddressOf(headers);
-  const wait = signInWait(email, address);
+  const wait = await signInWait(email, address);
   if (wait > 0) {
     const attempt = attempts.getStore();
     if (attempt) attempt.retryAfterSeconds = wait;
     throw new Error(RATE_LIMITED);
   }
   const viewer = await verifyCredentials(credentials);
-  recordSignIn(email, address, viewer !== null);
+  await recordSignIn(email, address, viewer !== null);
   return viewer;
 }
 

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { PublicEvent } from './types';
 
 /** An event as stored: actor and payload are JSON, already shaped for every reader of its room. */
@@ -12,7 +13,9 @@ export interface EventRow {
 }
 
 /** The columns of `EventRow`, over `e` (events). */
-export const EVENT_COLUMNS = `e.id, e.type, e.thread_id AS threadId, e.initiative_id AS initiativeId, e.actor, e.payload, e.created_at AS createdAt`;
+export const EVENT_COLUMNS = sql.raw(
+  `e.id, e.type, e.thread_id AS "threadId", e.initiative_id AS "initiativeId", e.actor, e.payload, e.created_at AS "createdAt"`,
+);
 
 /** The one public shape of an event (PRODUCT.md), for the API, sockets, replays and pages alike. */
 export function toPublicEvent(row: EventRow): PublicEvent {

@@ -48,6 +48,7 @@ export function authenticateSockets(io: Io): void {
     socket.data.expiresAt = auth.session?.expiresAt ?? 0;
     socket.data.channels = new Set();
     socket.data.attribution = new Map();
+    socket.data.seats = {};
     socket.data.limits = socketLimits();
     // The handshake's request (headers, buffers) is no longer needed: release it (~memory per socket).
     (socket.conn as unknown as { request: unknown }).request = null;

@@ -12,12 +12,20 @@ export const MAX_QUEUED_PACKETS = 1000;
  *   up from the log when they reconnect).
  */
 export function startSweep(io: Io, maxBufferedBytes: number): () => void {
-  const timer = setInterval(() => {
-    const now = Date.now() / 1000;
-    const sockets = [...io.sockets.sockets.values()];
-    const versions = currentTokenVersions([...new Set(sockets.map((s) => s.data.participantId))]);
-    for (const socket of sockets) {
-      if (sessionEnded(socket, now, versions) || stoppedReading(socket, maxBufferedBytes)) socket.disconnect(true);
+  let running = false;
+  const timer = setInterval(async () => {
+    if (running) return;
+    running = true;
+    try {
+      const sockets = [...io.sockets.sockets.values()];
+      for (const socket of sockets) if (stoppedReading(socket, maxBufferedBytes)) socket.disconnect(true);
+      const versions = await currentTokenVersions([...new Set(sockets.map((s) => s.data.participantId))]);
+      const now = Date.now() / 1000;
+      for (const socket of sockets) if (socket.connected && sessionEnded(socket, now, versions)) socket.disconnect(true);
+    } catch {
+      // The database is away: sessions are checked again on the next tick.
+    } finally {
+      running = false;
     }
   }, 1000);
   timer.unref();

@@ -25,6 +25,8 @@ export interface SocketData {
   /** When the session cookie of the handshake expires (seconds since the epoch). */
   expiresAt: number;
   channels: Set<string>;
+  /** How this socket's participant appears at each room's table it sits at (plain data: other processes read it). */
+  seats: Record<number, PublicActor>;
   /** The attribution of each room this socket is subscribed to (how its typing shows). */
   attribution: Map<number, 'named' | 'chatham'>;
   /** Per-socket budgets for chatty events (typing, subscribe). */

@@ -190,7 +190,7 @@ describe('socket fuzzing', () => {
       await sleep(500);
 
       // The process is healthy and legitimate clients keep receiving.
-      expect((await delegate.get('/api/health')).body).toEqual({ status: 'ok' });
+      expect((await delegate.get('/api/health')).body).toMatchObject({ status: 'ok' });
       const count = observer.events.length;
       await delegate.post('/api/v1/threads/1/messages', { body: 'Still here' });
       await observer.waitFor((list) => list.length > count && list.at(-1)!.type === 'message.created');

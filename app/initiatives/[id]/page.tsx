@@ -25,7 +25,7 @@ type Params = { params: Promise<{ id: string }> };
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const viewer = await requireViewer();
   try {
-    return { title: getInitiative(viewer, pageRecordId((await params).id)).title };
+    return { title: (await getInitiative(viewer, pageRecordId((await params).id))).title };
   } catch {
     return {};
   }
@@ -35,20 +35,21 @@ export default async function InitiativePage({ params }: Params) {
   const viewer = await requireViewer();
   const t = await getTranslations('Initiative');
   const format = await getFormatter();
-  const names = referenceNames(await getLocale());
+  const names = await referenceNames(await getLocale());
   const id = pageRecordId((await params).id);
-  const { initiative, room, timeline, since } = loadOrNotFound(() =>
-    readSnapshot(() => {
-      const initiative = getInitiative(viewer, id);
+  const { initiative, room, timeline, since, proposerId } = await loadOrNotFound(() =>
+    readSnapshot(async (q) => {
+      const since = await lastEventId(q);
+      const initiative = await getInitiative(viewer, id, q);
       return {
-        since: lastEventId(),
+        since,
         initiative,
-        room: getThread(viewer, initiative.threadId),
-        timeline: listEvents(viewer, { initiativeId: id, limit: 500 }).items,
+        room: await getThread(viewer, initiative.threadId, q),
+        timeline: (await listEvents(viewer, { initiativeId: id, limit: 500 }, q)).items,
+        proposerId: (await findInitiative(id, q))!.createdBy,
       };
     }),
   );
-  const proposerId = findInitiative(id)!.createdBy;
   const ownState = viewer.state;
   const participates = ownState !== null && initiative.states.includes(ownState);
 

@@ -26,7 +26,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const viewer = await requireViewer();
   const id = pageRecordId((await params).id);
   try {
-    return { title: getThread(viewer, id).title };
+    return { title: (await getThread(viewer, id)).title };
   } catch {
     return {};
   }
@@ -35,19 +35,19 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 export default async function RoomPage({ params }: Params) {
   const viewer = await requireViewer();
   const t = await getTranslations('Room');
-  const names = referenceNames(await getLocale());
+  const names = await referenceNames(await getLocale());
   const id = pageRecordId((await params).id);
-  const { room, initiatives, messages, members, since } = loadOrNotFound(() =>
-    readSnapshot(() => ({
-      since: lastEventId(),
-      room: getThread(viewer, id),
-      initiatives: listInitiatives(viewer, { threadId: id, limit: 100 }).items,
-      messages: listMessages(viewer, id, { limit: 50 }),
-      members: listMembers(viewer, id),
+  const { room, initiatives, messages, members, since } = await loadOrNotFound(() =>
+    readSnapshot(async (q) => ({
+      since: await lastEventId(q),
+      room: await getThread(viewer, id, q),
+      initiatives: (await listInitiatives(viewer, { threadId: id, limit: 100 }, q)).items,
+      messages: await listMessages(viewer, id, { limit: 50 }, q),
+      members: await listMembers(viewer, id, q),
     })),
   );
   // Only those who may sit here are offered: never an observer for a discreet room.
-  const directory = isFacilitator(viewer) ? listParticipants(viewer).filter((p) => canBeSeatedIn(p, room)) : [];
+  const directory = isFacilitator(viewer) ? (await listParticipants(viewer)).filter((p) => canBeSeatedIn(p, room)) : [];
   const access = { visibility: room.visibility, isMember: room.isMember };
 
   return (

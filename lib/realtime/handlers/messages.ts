@@ -10,9 +10,9 @@ export function registerMessageHandlers(ctx: RealtimeContext, socket: LiveSocket
     const reply = replyTo<{ message: MessageView }>(ack);
     const parsed = messageSendInput.safeParse(payload);
     if (!parsed.success) return reply(invalidPayload(parsed.error));
-    const viewer = ctx.currentViewer(socket);
-    if (!viewer) return reply(SESSION_ENDED);
     try {
+      const viewer = await ctx.currentViewer(socket);
+      if (!viewer) return reply(SESSION_ENDED);
       const message = await postMessage(viewer, parsed.data.threadId, { body: parsed.data.body }, parsed.data.opId);
       reply({ ok: true, message });
     } catch (error) {

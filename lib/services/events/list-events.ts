@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { prepared } from '../../../db/client';
+import { sql } from 'drizzle-orm';
+import { db, type Db } from '../../../db/client';
 import type { Viewer } from '../../access/viewer';
-import { visibilityParams } from '../../access/visibility';
 import { EVENT_COLUMNS, toPublicEvent, type EventRow } from '../../events/public';
 import type { PublicEvent } from '../../events/types';
-import { EVENT_VISIBLE_SQL } from '../../events/visibility';
+import { eventVisibleSql } from '../../events/visibility';
 import { parseInput } from '../../validation/common';
 import { pageOf, type Page } from '../pagination';
 
@@ -16,22 +16,16 @@ export const eventsQuery = z.object({
 });
 
 /** Events after `since`, oldest first: the catch-up after a disconnect and the process timeline. */
-export function listEvents(viewer: Viewer, rawQuery: unknown): Page<PublicEvent> {
+export async function listEvents(viewer: Viewer, rawQuery: unknown, q: Db = db()): Promise<Page<PublicEvent>> {
   const query = parseInput(eventsQuery, rawQuery);
-  const rows = prepared(
-    `SELECT ${EVENT_COLUMNS}
-     FROM events e LEFT JOIN threads t ON t.id = e.thread_id
-     WHERE e.id > @since AND ${EVENT_VISIBLE_SQL}
-       AND (@threadId IS NULL OR e.thread_id = @threadId)
-       AND (@initiativeId IS NULL OR e.initiative_id = @initiativeId)
-     ORDER BY e.id LIMIT @limit`,
-  ).all({
-    since: query.since,
-    ...visibilityParams(viewer),
-    threadId: query.threadId ?? null,
-    initiativeId: query.initiativeId ?? null,
-    limit: query.limit + 1,
-  }) as EventRow[];
+  const thread = query.threadId ? sql`AND e.thread_id = ${query.threadId}` : sql``;
+  const initiative = query.initiativeId ? sql`AND e.initiative_id = ${query.initiativeId}` : sql``;
+  const rows = await q.all<EventRow>(
+    sql`SELECT ${EVENT_COLUMNS}
+        FROM events e LEFT JOIN threads t ON t.id = e.thread_id
+        WHERE e.id > ${query.since} AND ${eventVisibleSql(viewer)} ${thread} ${initiative}
+        ORDER BY e.id LIMIT ${query.limit + 1}`,
+  );
   return pageOf(
     rows,
     query.limit,
@@ -41,6 +35,6 @@ export function listEvents(viewer: Viewer, rawQuery: unknown): Page<PublicEvent>
 }
 
 /** The id of the newest event in the log: pages carry it so nothing falls between render and subscribe. */
-export function lastEventId(): number {
-  return (prepared('SELECT COALESCE(MAX(id), 0) AS id FROM events').get() as { id: number }).id;
+export async function lastEventId(q: Db = db()): Promise<number> {
+  return (await q.get<{ id: number }>(sql`SELECT COALESCE(MAX(id), 0) AS id FROM events`))!.id;
 }

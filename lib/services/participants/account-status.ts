@@ -1,4 +1,6 @@
-import { prepared } from '../../../db/client';
+import { eq } from 'drizzle-orm';
+import { db } from '../../../db/client';
+import { tables } from '../../../db/schema';
 import { canManageDelegations } from '../../access/rules';
 import type { Viewer } from '../../access/viewer';
 import { now } from '../../clock';
@@ -8,21 +10,32 @@ import { notifySessionsRevoked } from '../../realtime/hooks';
 import { write } from '../write';
 import { bumpTokenVersion } from './verify-credentials';
 
+const { participants } = tables;
+
 /**
  * A facilitator disables an account (it can no longer sign in; its sessions, API tokens and live
  * sockets stop at once) or enables it again. A facilitator never disables itself.
  */
-export function setAccountDisabled(viewer: Viewer, participantId: number, disabled: boolean): { id: number; disabled: boolean } {
+export async function setAccountDisabled(
+  viewer: Viewer,
+  participantId: number,
+  disabled: boolean,
+): Promise<{ id: number; disabled: boolean }> {
   if (!canManageDelegations(viewer)) throw forbidden('Only a facilitator disables or enables accounts');
   if (participantId === viewer.id) throw conflict('A facilitator does not disable its own account');
-  const target = prepared('SELECT id, name, disabled_at AS disabledAt FROM participants WHERE id = ?').get(participantId) as
-    { id: number; name: string; disabledAt: string | null } | undefined;
+  const [target] = await db()
+    .orm.select({ id: participants.id, name: participants.name, disabledAt: participants.disabledAt })
+    .from(participants)
+    .where(eq(participants.id, participantId));
   if (!target) throw notFound('Participant not found');
-  const changed = write(() => {
+  const changed = await write(async (tx) => {
     if ((target.disabledAt !== null) === disabled) return false;
-    prepared('UPDATE participants SET disabled_at = ? WHERE id = ?').run(disabled ? now() : null, participantId);
-    bumpTokenVersion(participantId);
-    appendEvent({
+    await tx.orm
+      .update(participants)
+      .set({ disabledAt: disabled ? now() : null })
+      .where(eq(participants.id, participantId));
+    await bumpTokenVersion(tx, participantId);
+    appendEvent(tx, {
       type: disabled ? 'participant.disabled' : 'participant.enabled',
       subjectId: participantId,
       actor: viewer,

@@ -18,8 +18,8 @@ export default async function EditInitiativePage({ params }: { params: Promise<{
   const viewer = await requireViewer();
   const t = await getTranslations('Edit');
   const raw = (await params).id;
-  const initiative = loadOrNotFound(() => getInitiative(viewer, pageRecordId(raw)));
-  if (!canEditInitiative(viewer, findInitiative(initiative.id)!.createdBy)) notFound();
+  const initiative = await loadOrNotFound(() => getInitiative(viewer, pageRecordId(raw)));
+  if (!canEditInitiative(viewer, (await findInitiative(initiative.id))!.createdBy)) notFound();
   const endorsedStates = initiative.states.filter((s) => initiative.stances[s]?.position === 'endorse');
   return (
     <div className="stack">

@@ -16,7 +16,7 @@ export default async function ProposePage({ params }: { params: Promise<{ id: st
   const viewer = await requireViewer();
   const t = await getTranslations('Propose');
   const raw = (await params).id;
-  const room = loadOrNotFound(() => getThread(viewer, pageRecordId(raw)));
+  const room = await loadOrNotFound(() => getThread(viewer, pageRecordId(raw)));
   return (
     <div className="stack">
       <p className="small">
@@ -28,7 +28,7 @@ export default async function ProposePage({ params }: { params: Promise<{ id: st
         <ClientMessages namespaces={['Propose']}>
           <ProposeForm
             threadId={room.id}
-            names={referenceNames(await getLocale())}
+            names={await referenceNames(await getLocale())}
             defaultStates={room.states}
             defaultPartners={room.partners}
           />
