@@ -37,10 +37,19 @@ export class LiveClient {
   status: LiveStatus = 'connecting';
 
   /** In the browser: same origin, the cookie goes by itself. Tests pass a URL and the cookie header. */
-  constructor(options: { url?: string; extraHeaders?: Record<string, string>; reconnectionDelay?: number } = {}) {
+  constructor(
+    options: {
+      url?: string;
+      extraHeaders?: Record<string, string>;
+      reconnectionDelay?: number;
+      transports?: ('websocket' | 'polling')[];
+    } = {},
+  ) {
     const settings = {
       path: '/socket.io',
-      transports: ['websocket'],
+      // WebSocket first; where a network blocks it, HTTP long-polling (several processes then need sticky sessions).
+      transports: options.transports ?? ['websocket', 'polling'],
+      tryAllTransports: true,
       reconnectionDelay: options.reconnectionDelay ?? 1000,
       reconnectionDelayMax: 5000,
       extraHeaders: options.extraHeaders,

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { db } from '../../db/client';
 import { dialectSql } from '../../db/sql';
 import { now } from '../clock';
-import { write } from '../services/write';
+import { attempt, write } from '../services/write';
 import { jobHandler, type Job } from './jobs';
 
 const RETRY_BASE_MS = 5_000;
@@ -39,8 +39,7 @@ export function startJobRunner(options: { intervalMs?: number; batch?: number } 
 export async function runOneDueJob(): Promise<boolean> {
   // A cheap look first: most ticks find nothing due, and need no write transaction.
   if (!(await db().get(sql`SELECT 1 FROM jobs WHERE done_at IS NULL AND run_at <= ${now()} LIMIT 1`))) return false;
-  let failed: { job: Job; error: unknown } | null = null;
-  const ran = await write(async (tx) => {
+  return write(async (tx) => {
     const row = await tx.get<Omit<Job, 'payload'> & { payload: string }>(
       sql`SELECT id, kind, key, run_at AS "runAt", payload, attempts FROM jobs
           WHERE done_at IS NULL AND run_at <= ${now()} ORDER BY run_at, id LIMIT 1${dialectSql.forUpdateSkipLocked}`,
@@ -48,32 +47,21 @@ export async function runOneDueJob(): Promise<boolean> {
     if (!row) return false;
     const job: Job = { ...row, payload: JSON.parse(row.payload) };
     const handler = jobHandler(job.kind);
-    if (!handler) {
-      await tx.run(sql`UPDATE jobs SET done_at = ${now()}, last_error = ${'no handler for this kind'} WHERE id = ${job.id}`);
+    const outcome = handler
+      ? await attempt(tx, () => handler(tx, job))
+      : { ok: false as const, error: new Error('no handler for this kind') };
+    if (outcome.ok || !handler) {
+      await tx.run(sql`UPDATE jobs SET done_at = ${now()}, attempts = attempts + 1 WHERE id = ${job.id}`);
       return true;
     }
-    try {
-      await handler(tx, job);
-    } catch (error) {
-      failed = { job, error };
-      throw error;
-    }
-    await tx.run(sql`UPDATE jobs SET done_at = ${now()}, attempts = attempts + 1 WHERE id = ${job.id}`);
-    return true;
-  }).catch(async (error) => {
-    if (!failed) throw error;
-    await retryLater(failed.job, failed.error);
+    // Recorded in the claiming transaction: no other runner sees the job due until its retry time.
+    const delay = Math.min(RETRY_BASE_MS * 2 ** job.attempts, RETRY_MAX_MS);
+    const message = outcome.error instanceof Error ? outcome.error.message : String(outcome.error);
+    console.error(`Job ${job.kind} ${job.key} failed (attempt ${job.attempts + 1}), retried in ${Math.round(delay / 1000)} s: ${message}`);
+    await tx.run(
+      sql`UPDATE jobs SET attempts = attempts + 1, last_error = ${message}, run_at = ${new Date(Date.now() + delay).toISOString()}
+          WHERE id = ${job.id}`,
+    );
     return true;
   });
-  return ran;
-}
-
-async function retryLater(job: Job, error: unknown): Promise<void> {
-  const delay = Math.min(RETRY_BASE_MS * 2 ** job.attempts, RETRY_MAX_MS);
-  const runAt = new Date(Date.now() + delay).toISOString();
-  const message = error instanceof Error ? error.message : String(error);
-  console.error(`Job ${job.kind} ${job.key} failed (attempt ${job.attempts + 1}), retried in ${Math.round(delay / 1000)} s: ${message}`);
-  await write((tx) =>
-    tx.run(sql`UPDATE jobs SET attempts = attempts + 1, last_error = ${message}, run_at = ${runAt} WHERE id = ${job.id}`),
-  );
 }

@@ -50,3 +50,26 @@ export async function write<T>(change: (tx: WriteTx) => Promise<T>, options: Wri
   notifyCommitted();
   return result;
 }
+
+/**
+ * Runs part of a write transaction that may fail on its own: on failure its statements, events
+ * and counts are undone and the rest of the transaction goes on (the caller records the failure
+ * in the same commit).
+ */
+export async function attempt<T>(tx: WriteTx, body: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; error: unknown }> {
+  const events = tx.pending.events.length;
+  const buckets = new Map(tx.pending.totals.buckets);
+  const weeks = new Map(tx.pending.totals.weeks);
+  await tx.run(sql`SAVEPOINT attempt`);
+  try {
+    const value = await body();
+    await tx.run(sql`RELEASE SAVEPOINT attempt`);
+    return { ok: true, value };
+  } catch (error) {
+    await tx.run(sql`ROLLBACK TO SAVEPOINT attempt`);
+    tx.pending.events.length = events;
+    tx.pending.totals.buckets = buckets;
+    tx.pending.totals.weeks = weeks;
+    return { ok: false, error };
+  }
+}

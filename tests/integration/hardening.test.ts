@@ -1,7 +1,4 @@
-import fs from 'node:fs';
 import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, DEMO, signInAll, signedIn, type DemoKey } from '../helpers/client';
@@ -362,38 +359,6 @@ describe('registration', () => {
     expect(taken.body).toEqual({ name: 'Someone Else', email: DEMO.kg, affiliation: 'government', role: 'participant', state: 'TM' });
     expect(databaseChecksum(server)).toEqual(before);
     expect(server.query('SELECT used_at FROM invites WHERE id = ?', invite.id)).toEqual([{ used_at: null }]);
-  });
-});
-
-describe('files at rest', () => {
-  it('keeps the data folder 0700 and the database, its WAL, the secret and backups 0600', async () => {
-    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'chaikhana-modes-'));
-    fs.chmodSync(root, 0o755);
-    const fresh = await startServer({ dbPath: path.join(root, 'data', 'chaikhana.db'), demo: false });
-    try {
-      await new Client(fresh.url).post('/api/v1/register', {
-        name: 'First',
-        email: 'first@example.org',
-        password: 'a-long-enough-password',
-        affiliation: 'expert',
-      });
-      const mode = (file: string) => (fs.statSync(file).mode & 0o777).toString(8);
-      expect(mode(path.join(root, 'data'))).toBe('700');
-      for (const file of ['chaikhana.db', 'chaikhana.db-wal', 'chaikhana.db-shm', 'nextauth-secret']) {
-        expect([file, mode(path.join(root, 'data', file))]).toEqual([file, '600']);
-      }
-      const backup = path.join(root, 'backups', 'copy.db');
-      const { execFileSync } = await import('node:child_process');
-      execFileSync(process.execPath, ['--import', 'tsx', 'scripts/backup.ts', backup], {
-        cwd: path.resolve(import.meta.dirname, '../..'),
-        env: { ...process.env, DATABASE_PATH: fresh.dbPath },
-        stdio: 'pipe',
-      });
-      expect(mode(backup)).toBe('600');
-      expect(mode(path.dirname(backup))).toBe('700');
-    } finally {
-      await fresh.stop();
-    }
   });
 });
 
