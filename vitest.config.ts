@@ -4,7 +4,11 @@ import { defineConfig } from 'vitest/config';
 /** SQLite-only suites: the file on disk itself (modes, backup and restore). */
 const SQLITE_ONLY = ['tests/integration/backup.test.ts', 'tests/integration/files-at-rest.test.ts', 'tests/integration/schema.test.ts'];
 /** PostgreSQL-only suites: several app processes on one database. */
-const POSTGRES_ONLY = ['tests/integration/two-nodes.test.ts'];
+const POSTGRES_ONLY = [
+  'tests/integration/two-nodes.test.ts',
+  'tests/integration/database-outage.test.ts',
+  'tests/integration/db-copy.test.ts',
+];
 
 /**
  * Three projects: the unit tests once, and the integration suite twice — against SQLite and
