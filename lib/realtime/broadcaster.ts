@@ -29,6 +29,8 @@ export class Broadcaster {
   private dirty = false;
   /** Subscribers replaying up to the cursor: nothing is emitted until they have joined. */
   private holds = 0;
+  /** The database stopped answering (said once, not every second). */
+  private waiting = false;
 
   constructor(
     private readonly io: Io,
@@ -83,12 +85,15 @@ export class Broadcaster {
               FROM events e LEFT JOIN threads t ON t.id = e.thread_id
               WHERE e.id > ${this.fetchedUpTo} ORDER BY e.id LIMIT ${BATCH}`,
         );
+        if (this.waiting) console.log('Live delivery resumed: the database answers again');
+        this.waiting = false;
         if (rows.length) this.fetchedUpTo = rows[rows.length - 1].id;
         if (rows.length === BATCH) this.dirty = true;
         this.queue.push(...rows);
       } catch (error) {
         // The database is away: try again shortly (its NOTIFY will not come for what we missed).
-        console.error(`Live delivery is waiting for the database: ${error instanceof Error ? error.message : error}`);
+        if (!this.waiting) console.error(`Live delivery is waiting for the database: ${error instanceof Error ? error.message : error}`);
+        this.waiting = true;
         this.dirty = true;
         setTimeout(() => this.wake(), 1000);
         return;
