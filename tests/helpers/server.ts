@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { requireFreshBuild } from './build';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const SERVER = path.join(ROOT, 'dist', 'server.mjs');
@@ -25,11 +26,11 @@ export interface TestServer {
 
 /**
  * Starts the real production server (`node dist/server.mjs`, the build in .next) on an
- * ephemeral port with a fresh SQLite file in a temporary folder.
+ * ephemeral port with a fresh SQLite file in a temporary folder. Refuses a build older than the
+ * sources it is made from.
  */
 export async function startServer(options: { demo?: boolean; env?: Record<string, string>; dbPath?: string } = {}): Promise<TestServer> {
-  if (!fs.existsSync(path.join(ROOT, '.next', 'BUILD_ID')))
-    throw new Error('No production build: run `npm run build` first (npm test does).');
+  requireFreshBuild();
   const dir = options.dbPath ? path.dirname(options.dbPath) : fs.mkdtempSync(path.join(os.tmpdir(), 'chaikhana-test-'));
   const dbPath = options.dbPath ?? path.join(dir, 'chaikhana.db');
   let child: ChildProcess | null = null;
