@@ -195,7 +195,14 @@ describe('server actions from another site', () => {
     const messages = () => server.query<{ n: number }>('SELECT COUNT(*) AS n FROM messages')[0].n;
     const before = messages();
     for (const origin of ['https://evil.example', 'null']) {
-      const answer = await callAction(clients.kz, `/rooms/${rooms.open}`, 'postMessageAction', [rooms.open], { body: 'Forged' }, origin);
+      const answer = await callAction(
+        clients.kz,
+        `/rooms/${rooms.open}`,
+        'postMessageAction',
+        [rooms.open],
+        { body: 'Forged' },
+        { origin },
+      );
       expect(answer.status).toBe(403);
     }
     expect(messages()).toBe(before);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO, signedIn, type Client } from '../helpers/client';
 import { startServer, type TestServer } from '../helpers/server';
-import { sleep } from '../helpers/socket';
+import { elapse as sleep } from '../helpers/wait';
 import { startWriteLoad } from '../helpers/write-load';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');

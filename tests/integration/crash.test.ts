@@ -3,7 +3,7 @@ import { LiveClient } from '../../components/live/live-client';
 import type { PublicEvent } from '../../lib/events/types';
 import { DEMO, signedIn, type Client } from '../helpers/client';
 import { startServer, type TestServer } from '../helpers/server';
-import { sleep } from '../helpers/socket';
+import { elapse as sleep } from '../helpers/wait';
 import { retry, startWriteLoad, type Operation } from '../helpers/write-load';
 
 /**

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signInAll, signedIn, type Client, type DemoKey } from '../helpers/client';
 import { databaseChecksum } from '../helpers/db-state';
 import { startServer, type TestServer } from '../helpers/server';
-import { connect, refusal, sleep, type LiveSocket } from '../helpers/socket';
+import { connect, refusal, type LiveSocket } from '../helpers/socket';
+import { elapse as sleep } from '../helpers/wait';
 
 let server: TestServer;
 let as: Record<DemoKey, Client>;

@@ -3,7 +3,7 @@ import { LiveClient } from '../../components/live/live-client';
 import type { PublicEvent } from '../../lib/events/types';
 import { signInAll, type Client, type DemoKey } from '../helpers/client';
 import { startServer, type TestServer } from '../helpers/server';
-import { sleep } from '../helpers/socket';
+import { elapse as sleep } from '../helpers/wait';
 
 /**
  * The browser's own LiveClient, run in Node against the real server: whatever happens to the

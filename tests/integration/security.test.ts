@@ -2,7 +2,8 @@ import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, DEMO, signedIn } from '../helpers/client';
 import { startServer, type TestServer } from '../helpers/server';
-import { connect, sleep } from '../helpers/socket';
+import { connect } from '../helpers/socket';
+import { elapse as sleep } from '../helpers/wait';
 
 let server: TestServer;
 
