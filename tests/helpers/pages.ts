@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Client } from './client';
 
 export interface FetchedPage {
@@ -36,4 +38,14 @@ export async function inBatches<T, R>(items: readonly T[], limit: number, work: 
     }),
   );
   return results;
+}
+
+/** Every page of the build, as routes (`/rooms/[id]`): Next's own error pages and route handlers aside. */
+export function buildPages(): string[] {
+  const manifest = JSON.parse(
+    fs.readFileSync(path.resolve(import.meta.dirname, '../../.next/app-path-routes-manifest.json'), 'utf8'),
+  ) as Record<string, string>;
+  return Object.values(manifest)
+    .filter((route) => !route.startsWith('/_') && !route.startsWith('/api/'))
+    .sort();
 }

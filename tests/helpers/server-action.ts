@@ -39,6 +39,8 @@ export function actionPages(name: string): string[] {
 
 export interface ActionAnswer {
   status: number;
+  /** Where the answer sends the browser (a redirect after success, or to sign in). */
+  location: string | null;
   /** The action's return value (our ActionState), when it ran to the end. */
   result: { ok: boolean; code?: string; data?: unknown } | null;
 }
@@ -54,11 +56,11 @@ export async function callAction(
   page: string,
   name: string,
   args: unknown[],
-  fields: Record<string, string> = {},
+  fields: Record<string, string | string[]> = {},
   options: { origin?: string; previousState?: boolean } = {},
 ): Promise<ActionAnswer> {
   const form = new FormData();
-  for (const [key, value] of Object.entries(fields)) form.set(key, value);
+  for (const [key, value] of Object.entries(fields)) for (const v of [value].flat()) form.append(key, v);
   const body = await encodeReply(options.previousState === false ? [...args, form] : [...args, null, form]);
   const response = await client.raw('POST', page, {
     body,
@@ -66,5 +68,9 @@ export async function callAction(
   });
   const text = await response.text();
   const line = /^\w+:(\{"ok":.*)$/m.exec(text);
-  return { status: response.status, result: line ? JSON.parse(line[1]) : null };
+  return {
+    status: response.status,
+    location: response.headers.get('x-action-redirect') ?? response.headers.get('location'),
+    result: line ? JSON.parse(line[1]) : null,
+  };
 }
