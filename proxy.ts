@@ -1,25 +1,32 @@
 import { getToken } from 'next-auth/jwt';
 import { NextResponse, type NextRequest } from 'next/server';
-import { needsRefresh, refreshedSessionCookie } from './lib/auth/session-cookie';
+import { needsRefresh, refreshedSessionCookie, sessionCookie } from './lib/auth/session-cookie';
+import { readEnv } from './lib/env';
 import { isSameOriginRequest } from './lib/http/same-origin';
 import { contentSecurityPolicy } from './lib/http/security-headers';
 
 const PARTICIPANT_PAGES = ['/rooms', '/initiatives', '/dashboard', '/profile', '/facilitation'];
 
+const SAFE_METHODS = ['GET', 'HEAD', 'OPTIONS'];
+
 /**
- * Every page request: cross-site server actions refused, a fresh CSP nonce (Next applies it to its inline scripts), an optimistic
- * redirect of signed-out visitors away from participant pages, and the rolling session refresh.
- * Not a security boundary: every page, action and route checks the participant itself.
+ * Every page request: cross-site writes refused, a fresh CSP nonce (Next applies it to its inline
+ * scripts), an optimistic redirect of signed-out visitors away from participant pages, and the
+ * rolling session refresh. Not a security boundary: every page, action and route checks the
+ * participant itself.
  */
 export async function proxy(request: NextRequest) {
-  // Next refuses a cross-site server action too, but with a 500; a forged request gets a 403.
-  if (request.method === 'POST' && request.headers.has('next-action') && !isSameOriginRequest(request.headers)) {
+  // A cross-site form post to a page (a server action or not) never reaches Next, which would
+  // answer a forged server action with a 500: it gets a 403 in the error shape, logged once.
+  if (!SAFE_METHODS.includes(request.method) && !isSameOriginRequest(request.headers)) {
+    console.warn(`Refused a cross-site ${request.method} to ${request.nextUrl.pathname} (Origin: ${request.headers.get('origin')})`);
     return NextResponse.json({ error: { code: 'forbidden', message: 'Cross-site request refused' } }, { status: 403 });
   }
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
-  const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV === 'development');
+  const csp = contentSecurityPolicy(nonce, readEnv().NODE_ENV === 'development');
   const path = request.nextUrl.pathname;
-  const token = await getToken({ req: request }).catch(() => null);
+  // A session cookie sent twice (one planted by a sibling subdomain) counts as none.
+  const token = sessionCookie(request.headers.get('cookie')) ? await getToken({ req: request }).catch(() => null) : null;
 
   let response: NextResponse;
   if (!token && PARTICIPANT_PAGES.some((p) => path === p || path.startsWith(`${p}/`))) {

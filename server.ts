@@ -4,7 +4,6 @@
  * `npm run dev` runs this file through tsx with `--dev` and hot reload.
  */
 import http from 'node:http';
-import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 
 const dev = process.argv.includes('--dev');
@@ -12,40 +11,64 @@ const dev = process.argv.includes('--dev');
 process.env.NEXT_TELEMETRY_DISABLED ??= '1';
 
 async function main(): Promise<void> {
+  const { restrictNewFiles, secureDataFolder } = await import('./lib/data-folder');
+  restrictNewFiles();
   const { projectRoot } = await import('./lib/project-root');
   const root = projectRoot();
-  const { readEnv, setProcessEnv } = await import('./lib/env');
-  const { ensureAuthSecret } = await import('./lib/auth/secret');
-  const { sqlite, closeDatabase } = await import('./db/client');
+  const { readEnv, setProcessEnv, databasePath, demoContent, isHttps } = await import('./lib/env');
+  const { claimServerLock } = await import('./lib/server-lock');
+  const { closeDatabase, connectOrExplain, database, sqliteDatabase } = await import('./db/client');
   const { startCheckpointer } = await import('./db/checkpointer');
-  const { applyMigrations } = await import('./db/migrate');
-  const { seedReferenceData } = await import('./db/seed-reference');
-  const { ensureDashboardTotals } = await import('./lib/services/dashboard/totals');
-  const { seedDemoIfEmpty, DEMO_ACCOUNTS, DEMO_PASSWORD } = await import('./db/demo/seed-demo');
-  const { CLIENT_ADDRESS_HEADER } = await import('./lib/http/client-address');
+  const { prepareDatabase } = await import('./db/startup');
+  const { DEMO_ACCOUNTS, DEMO_PASSWORD } = await import('./db/demo/seed-demo');
+  const { recordClientAddress } = await import('./lib/http/forwarded');
   const { startRealtime } = await import('./lib/realtime/server');
   const { handleApiRequest, isApiPath } = await import('./lib/http/node-api');
+  const { registerMaintenanceJobs, scheduleMaintenance } = await import('./lib/services/maintenance');
+  const { startJobRunner } = await import('./lib/scheduler/runner');
 
+  // Start-up order (ARCHITECTURE.md): SQLite's data folder and lock; the database answers;
+  // migrations, secret, reference lists, totals and demo (under one lock on PostgreSQL).
   const env = readEnv();
-  ensureAuthSecret();
-  sqlite();
-  applyMigrations();
-  const checkpointer = startCheckpointer();
-  const { claimServerLock } = await import('./lib/server-lock');
-  const releaseLock = claimServerLock(path.resolve(env.DATABASE_PATH));
-  seedReferenceData();
-  ensureDashboardTotals();
-  const seeded = env.CHAIKHANA_DEMO === '1' ? await seedDemoIfEmpty() : false;
-
+  let releaseLock = () => {};
+  if (!env.DATABASE_URL) {
+    secureDataFolder(databasePath(env));
+    releaseLock = claimServerLock(databasePath(env));
+  }
+  await connectOrExplain();
+  const sqlite = sqliteDatabase();
+  const checkpointer = sqlite ? startCheckpointer(sqlite) : { stop: async () => {} };
+  const { seeded, refused } = await prepareDatabase(demoContent(env));
+  if (refused) {
+    console.error(
+      [
+        '',
+        '!!! Refusing to start: NEXTAUTH_URL is https (a public deployment) and the database is empty,',
+        '!!! so demo content with publicly known passwords would be seeded. Set CHAIKHANA_DEMO=0 and',
+        '!!! create the first facilitator with `npm run facilitator -- EMAIL`, or set CHAIKHANA_DEMO=1',
+        '!!! explicitly for a public demonstration.',
+        '',
+      ].join('\n'),
+    );
+    releaseLock();
+    process.exit(1);
+  }
+  if (seeded && isHttps(env)) {
+    console.warn('!!! WARNING: demo accounts with a publicly known password were seeded on an https deployment (CHAIKHANA_DEMO=1).');
+  }
+  const where = database().dialect === 'postgres' ? 'PostgreSQL' : databasePath(env);
+  registerMaintenanceJobs();
+  await scheduleMaintenance();
 
   let handle: ((req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>) | null = null;
   let ready!: () => void;
   const whenReady = new Promise<void>((resolve) => (ready = resolve));
 
-  const metrics = process.env.CHAIKHANA_METRICS === '1' ? serverMetrics() : null;
+  const metrics = env.CHAIKHANA_METRICS === '1' ? serverMetrics() : null;
+  const hsts = isHttps(env);
   const server = http.createServer(async (req, res) => {
-    // Our own record of the peer address (rate limits), never the client's claim.
-    req.headers[CLIENT_ADDRESS_HEADER] = req.socket.remoteAddress ?? 'unknown';
+    recordClientAddress(req);
+    if (hsts) res.setHeader('strict-transport-security', 'max-age=31536000; includeSubDomains');
     if (metrics && req.url?.startsWith('/__metrics')) return metrics(req, res);
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (isApiPath(url.pathname)) {
@@ -59,6 +82,9 @@ async function main(): Promise<void> {
     await handle!(req, res);
   });
   server.keepAliveTimeout = 65_000;
+  // A client gets 15 s to send its headers and 30 s for the whole request, body included.
+  server.headersTimeout = 15_000;
+  server.requestTimeout = 30_000;
 
   await new Promise<void>((resolve) => server.listen(env.PORT, env.HOST, resolve));
   const port = (server.address() as { port: number }).port;
@@ -69,10 +95,17 @@ async function main(): Promise<void> {
   const app = next({ dev, dir: root, hostname: 'localhost', port, httpServer: server });
   await app.prepare();
   handle = app.getRequestHandler();
-  const realtime = startRealtime(server);
+  const realtime = await startRealtime(server);
+  const stopJobs = startJobRunner();
+  // socket.io's handshake arrives as an upgrade, not a request: the same record of the client.
+  // (Only once socket.io listens: an upgrade with no listener is closed at once, and the client
+  // retries; one with a listener but no socket.io would hang until the client gives up.)
+  server.prependListener('upgrade', (req: http.IncomingMessage) => recordClientAddress(req));
   ready();
 
-  console.log(`Chaikhana listening on ${publicUrl} (${dev ? 'development' : 'production'}, database ${path.resolve(env.DATABASE_PATH)})`);
+  const local = `http://${env.HOST ?? 'localhost'}:${port}`;
+  const mode = dev ? 'development' : 'production';
+  console.log(`Chaikhana listening on ${local}${publicUrl === local ? '' : ` (public address ${publicUrl})`} (${mode}, database ${where})`);
   if (seeded) {
     console.log(`Demo content seeded. Sign in with any of these accounts, password "${DEMO_PASSWORD}":`);
     for (const account of DEMO_ACCOUNTS) console.log(`  ${account.email.padEnd(28)} ${account.description}`);
@@ -87,13 +120,14 @@ async function main(): Promise<void> {
     force.unref();
     server.close();
     server.closeIdleConnections();
-    realtime
-      .close()
+    stopJobs()
+      .then(() => realtime.close())
       .catch(() => {})
       .then(() => checkpointer.stop())
+      .then(() => closeDatabase())
+      .catch(() => {})
       .finally(() => {
         server.closeAllConnections();
-        closeDatabase();
         releaseLock();
         process.exit(0);
       });

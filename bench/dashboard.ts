@@ -89,7 +89,7 @@ async function main() {
   const password = 'bench-password-123';
   const passwordHash = await hash(password);
   console.log(`Machine: ${machine()}; generating 10,000 initiatives, 50,000 stances, 200,000 events…`);
-  const dataset = withMigratedDatabase(file, (db) => {
+  const dataset = await withMigratedDatabase(file, (db) => {
     const generated = generateDataset(db, { initiatives: 10_000, events: 200_000, passwordHash });
     rebuildDashboardTotals();
     return generated;

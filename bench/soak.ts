@@ -19,7 +19,6 @@ import { pathToFileURL } from 'node:url';
 import { hash } from '@node-rs/argon2';
 import { io, type Socket } from 'socket.io-client';
 import { CA_STATES } from '../lib/consensus/codes';
-import { rebuildDashboardTotals } from '../lib/services/dashboard/totals';
 import { Client } from '../tests/helpers/client';
 import { startServer } from '../tests/helpers/server';
 import { withMigratedDatabase } from './lib/database';
@@ -111,7 +110,7 @@ export async function runSoak(options: SoakOptions) {
   const password = 'bench-password-123';
   const passwordHash = await hash(password);
   const viewers = Math.ceil(options.healthy / 20);
-  const dataset = withMigratedDatabase(file, (db) => {
+  const dataset = await withMigratedDatabase(file, (db) => {
     const generated = generateDataset(db, { ...options.dataset, passwordHash });
     const insert = db.prepare(
       `INSERT INTO participants (email, name, password_hash, affiliation, role, created_at) VALUES (?, ?, ?, 'observer', 'participant', ?)`,
@@ -120,7 +119,7 @@ export async function runSoak(options: SoakOptions) {
     // Each stalled socket has a participant of its own: the room's presence then shows, from the
     // server's side, which of them the server still holds.
     for (let v = 0; v < options.slow; v++) insert.run(`stalled${v}@bench.example`, `Stalled ${v}`, passwordHash, new Date().toISOString());
-    rebuildDashboardTotals();
+    // The dashboard totals are rebuilt by the server at start (their table is empty).
     const [room, floodRoom] = db.prepare(`SELECT id FROM threads WHERE visibility = 'open' ORDER BY id LIMIT 2`).all() as { id: number }[];
     return { ...generated, roomId: room.id, floodRoomId: floodRoom.id };
   });

@@ -183,8 +183,13 @@ async function main() {
   const password = 'bench-password-123';
   const passwordHash = await hash(password);
   const viewers = Math.ceil(maxN / PER_PARTICIPANT);
-  const dataset = withMigratedDatabase(file, (db) => {
-    const generated = generateDataset(db, { initiatives: 2 * RATE * SECONDS * SIZES.length + 100, events: 10_000, passwordHash, rooms: 20 });
+  const dataset = await withMigratedDatabase(file, (db) => {
+    const generated = generateDataset(db, {
+      initiatives: 2 * RATE * SECONDS * SIZES.length + 100,
+      events: 10_000,
+      passwordHash,
+      rooms: 20,
+    });
     // Only initiatives in open rooms are written to (every viewer sees them): about half of all.
     if (generated.openInitiativeIds.length < RATE * SECONDS * SIZES.length) throw new Error('Too few open initiatives for this run');
     const insert = db.prepare(

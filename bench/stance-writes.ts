@@ -103,7 +103,7 @@ async function main() {
   console.log(`Dataset: ${INITIATIVES} initiatives, ${INITIATIVES * 5} stances, ${EVENTS} events → ${file}`);
   const password = 'bench-password-123';
   const passwordHash = await hash(password);
-  const dataset = withMigratedDatabase(file, (db) => generateDataset(db, { initiatives: INITIATIVES, events: EVENTS, passwordHash }));
+  const dataset = await withMigratedDatabase(file, (db) => generateDataset(db, { initiatives: INITIATIVES, events: EVENTS, passwordHash }));
   fs.copyFileSync(file, path.join(dir, 'raw.db'));
 
   const server = await startServer({ dbPath: file, demo: false });

@@ -1,55 +1,57 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import Database from 'better-sqlite3';
-import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import pg from 'pg';
 import { databasePath, readEnv } from '../lib/env';
 import { clearSingleton, peekSingleton, singleton } from '../lib/singleton';
-import * as schema from './schema';
+import type { Database, Db } from './database';
+import { dialect } from './dialect';
+import { PostgresDatabase } from './postgres/database';
+import { SqliteDatabase } from './sqlite/database';
 
-export type Db = BetterSQLite3Database<typeof schema>;
+export type { Database, Db } from './database';
 
-/** The one SQLite connection of this process, opened lazily (next build imports this module). */
-export function sqlite(): Database.Database {
-  return singleton('sqlite', () => openDatabase(databasePath(), readEnv().SQLITE_SYNCHRONOUS));
+/** The one database of this process, opened lazily (next build imports this module). */
+export function database(): Database {
+  return singleton('database', () => {
+    const env = readEnv();
+    if (dialect() === 'postgres') {
+      return new PostgresDatabase(new pg.Pool({ connectionString: env.DATABASE_URL, max: env.DATABASE_POOL_SIZE }));
+    }
+    return new SqliteDatabase(databasePath(env), env.SQLITE_SYNCHRONOUS);
+  });
 }
 
-export function openDatabase(file: string, synchronous: 'NORMAL' | 'FULL' = 'NORMAL'): Database.Database {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const connection = new Database(file);
-  connection.pragma('journal_mode = WAL');
-  connection.pragma(`synchronous = ${synchronous}`);
-  connection.pragma('foreign_keys = ON');
-  connection.pragma('busy_timeout = 5000');
-  return connection;
-}
-
-const drizzleInstances = new WeakMap<Database.Database, Db>();
-
-/** Drizzle over the shared connection (one wrapper per module copy, the connection is shared). */
+/** Reads outside transactions (committed data only). */
 export function db(): Db {
-  const connection = sqlite();
-  let instance = drizzleInstances.get(connection);
-  if (!instance) {
-    instance = drizzle(connection, { schema });
-    drizzleInstances.set(connection, instance);
+  return database().reader;
+}
+
+/** The SQLite database when that is the dialect (backups, checkpoints), else null. */
+export function sqliteDatabase(): SqliteDatabase | null {
+  const current = database();
+  return current instanceof SqliteDatabase ? current : null;
+}
+
+export async function closeDatabase(): Promise<void> {
+  const current = peekSingleton<Database>('database');
+  clearSingleton('database');
+  await current?.close();
+}
+
+/**
+ * At start: the database answers, or the process ends with one sentence that says where it
+ * looked and why it failed (never a stack trace, never a retry loop).
+ */
+export async function connectOrExplain(): Promise<void> {
+  if (dialect() === 'sqlite') return;
+  const url = new URL(readEnv().DATABASE_URL!);
+  const where = `${url.hostname}:${url.port || 5432}, database "${url.pathname.slice(1) || url.username}"`;
+  const probe = new pg.Client({ connectionString: url.toString(), connectionTimeoutMillis: 10_000 });
+  try {
+    await probe.connect();
+    await probe.query('SELECT 1');
+  } catch (error) {
+    console.error(`Cannot use PostgreSQL at ${where}: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  } finally {
+    await probe.end().catch(() => {});
   }
-  return instance;
-}
-
-export function closeDatabase(): void {
-  const connection = peekSingleton<Database.Database>('sqlite');
-  if (connection?.open) connection.close();
-  clearSingleton('sqlite');
-}
-
-const statementCache = new WeakMap<Database.Database, Map<string, Database.Statement>>();
-
-/** A prepared statement, compiled once per connection. */
-export function prepared(sql: string): Database.Statement {
-  const connection = sqlite();
-  let cache = statementCache.get(connection);
-  if (!cache) statementCache.set(connection, (cache = new Map()));
-  let statement = cache.get(sql);
-  if (!statement) cache.set(sql, (statement = connection.prepare(sql)));
-  return statement;
 }

@@ -1,13 +1,45 @@
 import path from 'node:path';
+import proxyaddr from 'proxy-addr';
 import { z } from 'zod';
+
+/** A comma-separated list of proxy addresses, CIDR ranges or proxy-addr names (`loopback`, …). */
+const proxyList = z
+  .string()
+  .default('')
+  .transform((value) =>
+    value
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean),
+  )
+  .refine((list) => {
+    try {
+      proxyaddr.compile(list);
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'Expected addresses or CIDR ranges separated by commas (e.g. 10.0.0.1, 192.168.0.0/16, loopback)');
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().optional(),
   DATABASE_PATH: z.string().min(1).default('./data/chaikhana.db'),
+  /** Connections each process keeps to PostgreSQL. */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(10),
+  /** `postgres://…`: PostgreSQL, shared by any number of app processes; DATABASE_PATH is then ignored. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'Expected a postgres:// or postgresql:// URL')
+    .optional(),
   NEXTAUTH_SECRET: z.string().min(16).optional(),
   NEXTAUTH_URL: z.url().optional(),
-  CHAIKHANA_DEMO: z.enum(['0', '1']).default('1'),
+  /** Unset: demo content on a fresh database, except behind https (see `demoContent`). */
+  CHAIKHANA_DEMO: z.enum(['0', '1']).optional(),
+  /** Reverse proxies whose `X-Forwarded-For` names the client (PRODUCT.md); none by default. */
+  TRUSTED_PROXIES: proxyList,
+  /** Benchmarks only: `/__metrics` on loopback. */
+  CHAIKHANA_METRICS: z.enum(['0', '1']).optional(),
   /** NORMAL survives any process crash; FULL also survives power loss, at a cost in write rate. */
   SQLITE_SYNCHRONOUS: z.enum(['NORMAL', 'FULL']).default('NORMAL'),
   /** Registrations allowed per client address per 10 minutes. */
@@ -21,8 +53,15 @@ const envSchema = z.object({
    * A socket that stops reading is dropped once this much is waiting for it (a reading client is
    * never more than a few KB behind; this bounds the server's memory at 1 MB per stalled socket).
    */
-  SOCKET_MAX_BUFFERED_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+  SOCKET_MAX_BUFFERED_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(1024 * 1024),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** `npm run facilitator` reads these instead of asking (scripts). */
+  FACILITATOR_NAME: z.string().optional(),
+  FACILITATOR_PASSWORD: z.string().optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -53,6 +92,21 @@ function parseEnv(source: NodeJS.ProcessEnv): Env {
     throw new Error(`Invalid environment: ${problems}`);
   }
   return parsed.data;
+}
+
+/** Whether the public address is https: secure cookies, HSTS, and no demo content by default. */
+export function isHttps(env: Env = readEnv()): boolean {
+  return (env.NEXTAUTH_URL ?? '').startsWith('https://');
+}
+
+/**
+ * Whether demo content (with its publicly known password) is seeded into an empty database: by
+ * default on a local http start; behind https only when `CHAIKHANA_DEMO=1` says so explicitly.
+ */
+export function demoContent(env: Env = readEnv()): 'seed' | 'skip' | 'refuse' {
+  if (env.CHAIKHANA_DEMO === '0') return 'skip';
+  if (env.CHAIKHANA_DEMO === '1') return 'seed';
+  return isHttps(env) ? 'refuse' : 'seed';
 }
 
 export function databasePath(env: Env = readEnv()): string {

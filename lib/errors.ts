@@ -7,6 +7,7 @@ export const ERROR_STATUS = {
   conflict: 409,
   too_large: 413,
   rate_limited: 429,
+  unavailable: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
@@ -43,3 +44,4 @@ export const notFound = (what = 'Not found') => new AppError('not_found', what);
 export const forbidden = (why = 'You may not do this') => new AppError('forbidden', why);
 export const conflict = (why: string) => new AppError('conflict', why);
 export const invalid = (message: string, fields?: FieldErrors) => new AppError('invalid', message, { fields });
+export const rateLimited = (why: string, retryAfterSeconds?: number) => new AppError('rate_limited', why, { retryAfterSeconds });

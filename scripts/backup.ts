@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { restrictNewFiles } from '../lib/data-folder';
 import { databasePath } from '../lib/env';
 
 const target = process.argv[2];
@@ -10,6 +11,8 @@ if (!target) {
   console.error('Usage: npm run backup -- FILE');
   process.exit(2);
 }
+// The copy holds password hashes and discreet rooms: readable by its owner only.
+restrictNewFiles();
 const source = databasePath();
 if (!fs.existsSync(source)) {
   console.error(`No database at ${source}`);

@@ -11,7 +11,10 @@ const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 try {
   if (isRoot && fs.existsSync('/usr/bin/apt-get')) {
     console.log('Chromium is missing: installing Debian’s chromium package…');
-    execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium', { stdio: 'inherit', shell: '/bin/bash' });
+    execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium', {
+      stdio: 'inherit',
+      shell: '/bin/bash',
+    });
   } else {
     console.log('Chromium is missing: trying Playwright’s own download…');
     execSync('npx playwright install chromium', { stdio: 'inherit' });

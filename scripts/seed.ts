@@ -1,11 +1,7 @@
 // npm run db:seed — the demo content, into an empty database.
 import { closeDatabase } from '../db/client';
-import { seedDemoIfEmpty } from '../db/demo/seed-demo';
-import { applyMigrations } from '../db/migrate';
-import { seedReferenceData } from '../db/seed-reference';
+import { prepareDatabase } from '../db/startup';
 
-applyMigrations();
-seedReferenceData();
-const seeded = await seedDemoIfEmpty();
+const { seeded } = await prepareDatabase('seed');
 console.log(seeded ? 'Demo content seeded.' : 'The database already has participants: nothing seeded.');
-closeDatabase();
+await closeDatabase();

@@ -49,24 +49,25 @@ function pick(search: Search, keys: readonly string[]): Record<string, string> {
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<Search> }) {
   const viewer = await requireViewer();
   const t = await getTranslations('Dashboard');
-  const names = referenceNames(await getLocale());
+  const names = await referenceNames(await getLocale());
   const search = await searchParams;
   const filters: FilterValues = pick(search, DASHBOARD_FILTERS);
   const paging = pick(search, ['cursor', 'focus']);
 
-  const { since, dashboard, error, history, changes, focused } = readSnapshot(() => {
-    const since = lastEventId();
-    const { data: dashboard, error } = loadOrError(() => getDashboard(viewer, { ...filters, ...paging, limit: 50 }), EMPTY);
+  const { since, dashboard, error, history, changes, focused } = await readSnapshot(async (q) => {
+    const since = await lastEventId(q);
+    const { data: dashboard, error } = await loadOrError(() => getDashboard(viewer, { ...filters, ...paging, limit: 50 }, q), EMPTY);
     const focusId = Number(paging.focus) || null;
     let focused = focusId ? dashboard.items.find((i) => i.id === focusId) : undefined;
-    if (focusId && !focused) {
-      try {
-        focused = getInitiative(viewer, focusId);
-      } catch {
-        focused = undefined;
-      }
-    }
-    return { since, dashboard, error, history: statusHistory(viewer), changes: changesSinceLastVisit(viewer, since), focused };
+    if (focusId && !focused) focused = await getInitiative(viewer, focusId, q).catch(() => undefined);
+    return {
+      since,
+      dashboard,
+      error,
+      history: await statusHistory(viewer, undefined, q),
+      changes: await changesSinceLastVisit(viewer, since, undefined, q),
+      focused,
+    };
   });
   const view = await dashboardView({ dashboard, history, changes, focused, filters, names });
   const query = (extra: Record<string, string>) => `?${new URLSearchParams({ ...filters, ...extra })}`;

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { formInput, runAction, type ActionState } from '@/lib/http/action';
+import { setAccountDisabled } from '@/lib/services/participants/account-status';
 import { setDelegation } from '@/lib/services/participants/delegations';
 import { createInvite } from '@/lib/services/participants/invites';
 
@@ -9,8 +10,8 @@ export async function createInviteAction(
   _previous: ActionState<{ code: string; state: string }>,
   form: FormData,
 ): Promise<ActionState<{ code: string; state: string }>> {
-  const result = await runAction((viewer) => {
-    const invite = createInvite(viewer, formInput(form));
+  const result = await runAction(async (viewer) => {
+    const invite = await createInvite(viewer, formInput(form));
     return { code: invite.code, state: invite.state };
   });
   if (result?.ok) revalidatePath('/facilitation');
@@ -26,6 +27,17 @@ export async function setDelegationAction(
   const result = await runAction((viewer) =>
     setDelegation(viewer, participantId, { state: state === '' || state === null ? null : state }),
   );
+  if (result?.ok) revalidatePath('/facilitation');
+  return result;
+}
+
+export async function setAccountDisabledAction(
+  participantId: number,
+  disabled: boolean,
+  _previous: ActionState<{ id: number }>,
+  _form: FormData,
+): Promise<ActionState<{ id: number }>> {
+  const result = await runAction((viewer) => setAccountDisabled(viewer, participantId, disabled));
   if (result?.ok) revalidatePath('/facilitation');
   return result;
 }

@@ -7,6 +7,8 @@ import { requireViewer } from '@/lib/auth/current';
 import { referenceNames } from '@/lib/reference/names';
 import { listParticipants } from '@/lib/services/participants/directory';
 import { listInvites } from '@/lib/services/participants/invites';
+import { ActionButton } from '@/components/action-button';
+import { setAccountDisabledAction } from './actions';
 import { DelegationForm } from './delegation-form';
 import { InviteForm } from './invite-form';
 
@@ -20,9 +22,9 @@ export default async function FacilitationPage() {
   const t = await getTranslations('Facilitation');
   const tc = await getTranslations('Common');
   const format = await getFormatter();
-  const names = referenceNames(await getLocale());
-  const invites = listInvites(viewer);
-  const participants = listParticipants(viewer);
+  const names = await referenceNames(await getLocale());
+  const invites = await listInvites(viewer);
+  const participants = await listParticipants(viewer, { includeDisabled: true });
   return (
     <ClientMessages namespaces={['Facilitation']}>
       <div className="stack">
@@ -67,6 +69,7 @@ export default async function FacilitationPage() {
                   <th scope="col">{t('name')}</th>
                   <th scope="col">{t('affiliation')}</th>
                   <th scope="col">{t('delegation')}</th>
+                  <th scope="col">{t('account')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -86,6 +89,24 @@ export default async function FacilitationPage() {
                         '—'
                       ) : (
                         <DelegationForm participantId={p.id} current={p.state} states={names.states} label={p.name} />
+                      )}
+                    </td>
+                    <td>
+                      {p.id === viewer.id ? (
+                        '—'
+                      ) : (
+                        <div className="row">
+                          {p.disabled ? <span className="badge">{t('accountDisabled')}</span> : null}
+                          <ActionButton
+                            action={setAccountDisabledAction.bind(null, p.id, !p.disabled)}
+                            variant={p.disabled ? 'secondary' : 'danger'}
+                            confirm={p.disabled ? undefined : t('disableConfirm', { name: p.name })}
+                            testId={`account-${p.id}`}
+                          >
+                            {p.disabled ? t('enable') : t('disable')}
+                            <span className="visually-hidden"> {p.name}</span>
+                          </ActionButton>
+                        </div>
                       )}
                     </td>
                   </tr>

@@ -17,23 +17,25 @@ function done(id: number, result: Result): Result {
 }
 
 export async function setStanceAction(id: number, state: string, _previous: Result, form: FormData): Promise<Result> {
-  return done(id, await runAction((viewer) => ({ id: setStance(viewer, id, state, formInput(form)).id })));
+  return done(id, await runAction(async (viewer) => ({ id: (await setStance(viewer, id, state, formInput(form))).id })));
 }
 
 export async function joinAction(id: number, _previous: Result, _form: FormData): Promise<Result> {
-  return done(id, await runAction((viewer) => ({ id: joinInitiative(viewer, id).id })));
+  return done(id, await runAction(async (viewer) => ({ id: (await joinInitiative(viewer, id)).id })));
 }
 
 export async function endorseAction(id: number, endorse: boolean, _previous: Result, _form: FormData): Promise<Result> {
-  return done(id, await runAction((viewer) => ({ id: (endorse ? addEndorsement : removeEndorsement)(viewer, id).id })));
+  return done(id, await runAction(async (viewer) => ({ id: (await (endorse ? addEndorsement : removeEndorsement)(viewer, id)).id })));
 }
 
 export async function formalizeAction(id: number, _previous: Result, _form: FormData): Promise<Result> {
-  return done(id, await runAction((viewer) => ({ id: formalizeInitiative(viewer, id).id })));
+  return done(id, await runAction(async (viewer) => ({ id: (await formalizeInitiative(viewer, id)).id })));
 }
 
 export async function editAction(id: number, _previous: Result, form: FormData): Promise<Result> {
-  const result = await runAction((viewer) => ({ id: editInitiative(viewer, id, formInput(form, { booleans: ['openToJoin'] })).id }));
+  const result = await runAction(async (viewer) => ({
+    id: (await editInitiative(viewer, id, formInput(form, { booleans: ['openToJoin'] }))).id,
+  }));
   if (result?.ok) redirect(`/initiatives/${id}`);
   return result;
 }

@@ -1,8 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { FormatLabel, StatusBadge } from '@/components/badges';
-import { StanceMark } from '@/components/stance-mark';
+import { InitiativeCard } from '@/components/initiative-card';
 import { requireViewer } from '@/lib/auth/current';
 import { CA_STATES, STATUSES } from '@/lib/consensus/codes';
 import { loadOrError } from '@/lib/http/page-data';
@@ -19,10 +18,10 @@ export default async function InitiativesPage({ searchParams }: { searchParams: 
   const viewer = await requireViewer();
   const t = await getTranslations('Initiatives');
   const tc = await getTranslations('Common');
-  const names = referenceNames(await getLocale());
+  const names = await referenceNames(await getLocale());
   const search = await searchParams;
   const query = Object.fromEntries(Object.entries(search).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== ''));
-  const { data: page, error } = loadOrError(() => listInitiatives(viewer, { ...query, limit: 50 }), { items: [], next: null });
+  const { data: page, error } = await loadOrError(() => listInitiatives(viewer, { ...query, limit: 50 }), { items: [], next: null });
   const select = (name: string, label: string, options: [string, string][]) => (
     <div className="field">
       <label htmlFor={`f-${name}`}>{label}</label>
@@ -75,22 +74,7 @@ export default async function InitiativesPage({ searchParams }: { searchParams: 
       {page.items.length === 0 ? <p className="empty">{t('empty')}</p> : null}
       <ul className="list-plain grid">
         {page.items.map((initiative) => (
-          <li key={initiative.id} className="card" data-testid="initiative-card">
-            <h3>
-              <Link href={`/initiatives/${initiative.id}`}>{initiative.title}</Link>
-            </h3>
-            <div className="row small">
-              <StatusBadge status={initiative.status} />
-              <FormatLabel label={initiative.label} />
-              <span className="muted">· {names.topics[initiative.topic]} ·</span>
-              {initiative.states.map((state) => (
-                <span key={state} className="row" title={names.states[state]}>
-                  <strong>{state}</strong>
-                  <StanceMark position={initiative.stances[state]!.position} compact />
-                </span>
-              ))}
-            </div>
-          </li>
+          <InitiativeCard key={initiative.id} initiative={initiative} names={names} showTopic headingLevel={2} />
         ))}
       </ul>
       {page.next ? (

@@ -8,8 +8,8 @@ export async function createTokenAction(
   _previous: ActionState<{ token: string; name: string }>,
   form: FormData,
 ): Promise<ActionState<{ token: string; name: string }>> {
-  const result = await runAction((viewer) => {
-    const { token, name } = createApiToken(viewer, formInput(form));
+  const result = await runAction(async (viewer) => {
+    const { token, name } = await createApiToken(viewer, formInput(form, { omitEmpty: ['expiresInDays'] }));
     return { token, name };
   });
   if (result?.ok) revalidatePath('/profile');

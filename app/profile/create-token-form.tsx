@@ -23,6 +23,18 @@ export function CreateTokenForm() {
       <FormField id="token-name" label={t('tokenName')} hint={t('tokenNameHint')} error={fields.name}>
         {(props) => <input {...props} name="name" type="text" maxLength={60} required />}
       </FormField>
+      <FormField id="token-expiry" label={t('tokenExpiry')} error={fields.expiresInDays}>
+        {(props) => (
+          <select {...props} name="expiresInDays" defaultValue="">
+            <option value="">{t('tokenExpiryNever')}</option>
+            {[30, 90, 365].map((days) => (
+              <option key={days} value={days}>
+                {t('tokenExpiryDays', { days })}
+              </option>
+            ))}
+          </select>
+        )}
+      </FormField>
       <div>
         <button className="button" type="submit" disabled={pending}>
           {t('createToken')}

@@ -16,8 +16,9 @@ export default async function ProfilePage() {
   const t = await getTranslations('Profile');
   const tc = await getTranslations('Common');
   const format = await getFormatter();
-  const names = referenceNames(await getLocale());
-  const tokens = listApiTokens(viewer);
+  const names = await referenceNames(await getLocale());
+  const tokens = await listApiTokens(viewer);
+  const day = (iso: string) => format.dateTime(new Date(iso), { dateStyle: 'medium' });
   return (
     <div className="stack">
       <h1>{t('title')}</h1>
@@ -51,7 +52,15 @@ export default async function ProfilePage() {
               <span>
                 <strong>{token.name}</strong>{' '}
                 <span className="small muted">
-                  {t('created', { when: format.dateTime(new Date(token.createdAt), { dateStyle: 'medium' }) })}
+                  {[
+                    t('created', { when: day(token.createdAt) }),
+                    token.lastUsedAt ? t('lastUsed', { when: day(token.lastUsedAt) }) : t('neverUsed'),
+                    token.expiresAt
+                      ? t(token.expiresAt > new Date().toISOString() ? 'expires' : 'expired', { when: day(token.expiresAt) })
+                      : null,
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')}
                 </span>
               </span>
               <form action={revokeTokenAction.bind(null, token.id)}>

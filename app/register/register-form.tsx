@@ -3,7 +3,7 @@
 import { signIn } from 'next-auth/react';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { FormError, FormField } from '@/components/form-field';
 import { AFFILIATIONS } from '@/lib/consensus/codes';
 import { useFormAction } from '@/components/use-form-action';
@@ -19,9 +19,15 @@ export function RegisterForm({ inviteCode }: { inviteCode: string }) {
   });
   const fields = state && !state.ok ? (state.fields ?? {}) : {};
 
+  // The same answer comes back for an email that already had an account: only signing in tells.
+  const [signInFailed, setSignInFailed] = useState(false);
   useEffect(() => {
     if (state?.ok && credentials.current) {
-      void signIn('credentials', { ...credentials.current, redirect: false }).then(() => {
+      void signIn('credentials', { ...credentials.current, redirect: false }).then((result) => {
+        if (!result || result.error) {
+          setSignInFailed(true);
+          return;
+        }
         router.replace('/rooms');
         router.refresh();
       });
@@ -33,7 +39,7 @@ export function RegisterForm({ inviteCode }: { inviteCode: string }) {
       <FormError message={state && !state.ok ? (state.code === 'invalid' ? t('fixFields') : state.message) : null} />
       {state?.ok ? (
         <p className="alert alert-ok" role="status">
-          {t('done')}
+          {signInFailed ? t('alreadyRegistered') : t('done')}
         </p>
       ) : null}
       <FormField id="name" label={t('name')} error={fields.name}>

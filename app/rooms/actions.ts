@@ -9,7 +9,9 @@ import { proposeInitiative } from '@/lib/services/initiatives/propose-initiative
 import { revalidatePath } from 'next/cache';
 
 export async function createRoomAction(_previous: ActionState<{ id: number }>, form: FormData): Promise<ActionState<{ id: number }>> {
-  const result = await runAction((viewer) => ({ id: createThread(viewer, formInput(form, { arrays: ['states', 'partners'] })).id }));
+  const result = await runAction(async (viewer) => ({
+    id: (await createThread(viewer, formInput(form, { arrays: ['states', 'partners'] }))).id,
+  }));
   if (result?.ok) redirect(`/rooms/${result.data.id}`);
   return result;
 }
@@ -40,8 +42,8 @@ export async function proposeAction(
   _previous: ActionState<{ id: number }>,
   form: FormData,
 ): Promise<ActionState<{ id: number }>> {
-  const result = await runAction((viewer) => ({
-    id: proposeInitiative(viewer, threadId, formInput(form, { arrays: ['states', 'partners'], booleans: ['openToJoin'] })).id,
+  const result = await runAction(async (viewer) => ({
+    id: (await proposeInitiative(viewer, threadId, formInput(form, { arrays: ['states', 'partners'], booleans: ['openToJoin'] }))).id,
   }));
   if (result?.ok) redirect(`/initiatives/${result.data.id}`);
   return result;

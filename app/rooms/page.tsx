@@ -18,10 +18,10 @@ type Search = { topic?: string; state?: string; format?: string; q?: string; cur
 export default async function RoomsPage({ searchParams }: { searchParams: Promise<Search> }) {
   const viewer = await requireViewer();
   const t = await getTranslations('Rooms');
-  const names = referenceNames(await getLocale());
+  const names = await referenceNames(await getLocale());
   const search = await searchParams;
   const query = Object.fromEntries(Object.entries(search).filter(([, v]) => typeof v === 'string' && v !== ''));
-  const { data: page, error } = loadOrError(() => listThreads(viewer, query), { items: [], next: null });
+  const { data: page, error } = await loadOrError(() => listThreads(viewer, query), { items: [], next: null });
   const nextQuery = page.next ? new URLSearchParams({ ...query, cursor: page.next }).toString() : null;
 
   return (

@@ -1,16 +1,16 @@
-import type Database from 'better-sqlite3';
-import { closeDatabase, sqlite } from '../../db/client';
+import type BetterSqlite3 from 'better-sqlite3';
+import { closeDatabase, sqliteDatabase } from '../../db/client';
 import { applyMigrations } from '../../db/migrate';
 import { seedReferenceData } from '../../db/seed-reference';
 
 /** A database file migrated exactly as the server does it, with the reference lists. */
-export function withMigratedDatabase<T>(file: string, fill: (db: Database.Database) => T): T {
+export async function withMigratedDatabase<T>(file: string, fill: (db: BetterSqlite3.Database) => T): Promise<T> {
   process.env.DATABASE_PATH = file;
   try {
-    applyMigrations();
-    seedReferenceData();
-    return fill(sqlite());
+    await applyMigrations();
+    await seedReferenceData();
+    return fill(sqliteDatabase()!.writeConnection);
   } finally {
-    closeDatabase();
+    await closeDatabase();
   }
 }

@@ -10,7 +10,10 @@ export function ConnectionIndicator({ labels }: { labels: Record<LiveStatus, str
   const status = useLiveStatus();
   return (
     <span className="row small" role="status" aria-live="polite" data-testid="connection-status" data-connection={status}>
-      <span aria-hidden="true" style={{ width: 10, height: 10, borderRadius: '50%', background: COLORS[status], display: 'inline-block' }} />
+      <span
+        aria-hidden="true"
+        style={{ width: 10, height: 10, borderRadius: '50%', background: COLORS[status], display: 'inline-block' }}
+      />
       {labels[status]}
     </span>
   );

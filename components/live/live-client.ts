@@ -4,7 +4,7 @@ import { io, type Socket } from 'socket.io-client';
 import type { PublicActor, PublicEvent } from '@/lib/events/types';
 import type { ClientToServerEvents, ServerToClientEvents } from '@/lib/realtime/types';
 import type { MessageView } from '@/lib/services/threads/messages';
-import { ROOM_ONLY_EVENT_TYPES } from '@/lib/realtime/rooms';
+import { channelCarries, parseChannel } from '@/lib/realtime/channels';
 
 export type MessageAnswer = { ok: true; message: MessageView } | { ok: false; error: string; fields?: Record<string, string> };
 export type LiveStatus = 'connecting' | 'live' | 'reconnecting' | 'offline';
@@ -17,9 +17,9 @@ interface Channel {
   closed?: string;
 }
 
-function belongsTo(channel: string, event: PublicEvent): boolean {
-  if (channel === 'dashboard') return !ROOM_ONLY_EVENT_TYPES.has(event.type);
-  return event.threadId === Number(channel.slice('thread:'.length));
+function belongsTo(name: string, event: PublicEvent): boolean {
+  const channel = parseChannel(name);
+  return channel !== null && channelCarries(channel, event);
 }
 
 /**
@@ -37,10 +37,19 @@ export class LiveClient {
   status: LiveStatus = 'connecting';
 
   /** In the browser: same origin, the cookie goes by itself. Tests pass a URL and the cookie header. */
-  constructor(options: { url?: string; extraHeaders?: Record<string, string>; reconnectionDelay?: number } = {}) {
+  constructor(
+    options: {
+      url?: string;
+      extraHeaders?: Record<string, string>;
+      reconnectionDelay?: number;
+      transports?: ('websocket' | 'polling')[];
+    } = {},
+  ) {
     const settings = {
       path: '/socket.io',
-      transports: ['websocket'],
+      // WebSocket first; where a network blocks it, HTTP long-polling (several processes then need sticky sessions).
+      transports: options.transports ?? ['websocket', 'polling'],
+      tryAllTransports: true,
       reconnectionDelay: options.reconnectionDelay ?? 1000,
       reconnectionDelayMax: 5000,
       extraHeaders: options.extraHeaders,

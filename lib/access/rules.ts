@@ -1,19 +1,12 @@
 import type { StateCode } from '../consensus/codes';
 import type { Viewer } from './viewer';
+import { canSeeThread, seesDiscreetRooms, type ThreadAccess } from './visibility';
 
 /**
  * Who may do what (PRODUCT.md, "Who uses it"), as pure predicates. Services call these and
  * nothing else decides a permission; the authorization matrix tests them through every transport.
  */
-export interface ThreadAccess {
-  visibility: 'open' | 'discreet';
-  isMember: boolean;
-}
-
-export const isFacilitator = (v: Viewer) => v.role === 'facilitator';
-
-/** Discreet rooms exist only for their members. */
-export const canSeeThread = (_v: Viewer, t: ThreadAccess) => t.visibility === 'open' || t.isMember;
+export const isFacilitator = (v: Pick<Viewer, 'role'>) => v.role === 'facilitator';
 
 /** Observers read only; everyone else may write messages where they can see the room. */
 export const canPost = (v: Viewer) => isFacilitator(v) || v.affiliation !== 'observer';
@@ -30,6 +23,10 @@ export const canCreateThread = (v: Viewer, visibility: 'open' | 'discreet') =>
 /** A facilitator adds anyone to a room it can see; anyone may take a seat in an open room. */
 export const canAddMember = (v: Viewer, t: ThreadAccess, memberId: number) =>
   canSeeThread(v, t) && (isFacilitator(v) || (t.visibility === 'open' && memberId === v.id));
+
+/** Whoever is seated must be able to see the room: an observer is never seated in a discreet one. */
+export const canBeSeatedIn = (member: Pick<Viewer, 'affiliation' | 'role'>, t: Pick<ThreadAccess, 'visibility'>) =>
+  t.visibility === 'open' || seesDiscreetRooms(member);
 
 export const canEndorse = (v: Viewer) => isFacilitator(v) || v.affiliation !== 'observer';
 

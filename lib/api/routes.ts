@@ -1,4 +1,4 @@
-import { prepared } from '../../db/client';
+import { database } from '../../db/client';
 import { sessionUser } from '../access/viewer';
 import { AppError } from '../errors';
 import { clientAddress } from '../http/client-address';
@@ -18,6 +18,7 @@ import { listInitiatives } from '../services/initiatives/list-initiatives';
 import { proposeInitiative } from '../services/initiatives/propose-initiative';
 import { setStance } from '../services/initiatives/set-stance';
 import { createApiToken, listApiTokens, revokeApiToken } from '../services/participants/api-tokens';
+import { setAccountDisabled } from '../services/participants/account-status';
 import { setDelegation } from '../services/participants/delegations';
 import { listParticipants } from '../services/participants/directory';
 import { createInvite, listInvites } from '../services/participants/invites';
@@ -37,7 +38,7 @@ export interface Route {
   status?: number;
 }
 
-const all = <T>(items: T[]) => ({ items, next: null });
+const all = async <T>(items: Promise<T[]>) => ({ items: await items, next: null });
 const DOWNLOAD_HEADERS = { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' };
 
 /**
@@ -48,9 +49,10 @@ export const ROUTES: Route[] = [
   {
     method: 'GET',
     path: '/api/health',
-    handler: () => {
-      prepared('SELECT 1').get();
-      return { status: 'ok' };
+    handler: async () => {
+      const db = database();
+      await db.ping();
+      return { status: 'ok', database: db.dialect };
     },
   },
   {
@@ -74,8 +76,8 @@ export const ROUTES: Route[] = [
   {
     method: 'DELETE',
     path: '/api/v1/me/tokens/:id',
-    handler: withViewer((viewer, { params }) => {
-      revokeApiToken(viewer, pathId(params.id));
+    handler: withViewer(async (viewer, { params }) => {
+      await revokeApiToken(viewer, pathId(params.id));
       return { revoked: true };
     }),
   },
@@ -120,8 +122,8 @@ export const ROUTES: Route[] = [
   {
     method: 'GET',
     path: '/api/v1/threads/:id/initiatives',
-    handler: withViewer((viewer, { params, query }) =>
-      listInitiatives(viewer, { ...query, threadId: String(getThread(viewer, pathId(params.id)).id) }),
+    handler: withViewer(async (viewer, { params, query }) =>
+      listInitiatives(viewer, { ...query, threadId: String((await getThread(viewer, pathId(params.id))).id) }),
     ),
   },
   {
@@ -169,13 +171,13 @@ export const ROUTES: Route[] = [
   {
     method: 'GET',
     path: '/api/v1/dashboard',
-    handler: withViewer((viewer, { query }) => ({ ...getDashboard(viewer, query), history: statusHistory(viewer) })),
+    handler: withViewer(async (viewer, { query }) => ({ ...(await getDashboard(viewer, query)), history: await statusHistory(viewer) })),
   },
   {
     method: 'GET',
     path: '/api/v1/export/initiatives.csv',
-    handler: withViewer((viewer, { query }) => {
-      const csv = toCsv(EXPORT_COLUMNS, exportInitiatives(viewer, query));
+    handler: withViewer(async (viewer, { query }) => {
+      const csv = toCsv(EXPORT_COLUMNS, await exportInitiatives(viewer, query));
       return new RawResponse(
         200,
         {
@@ -190,7 +192,7 @@ export const ROUTES: Route[] = [
   {
     method: 'GET',
     path: '/api/v1/export/initiatives.json',
-    handler: withViewer((viewer, { query }) => ({ items: exportInitiatives(viewer, query), next: null })),
+    handler: withViewer(async (viewer, { query }) => ({ items: await exportInitiatives(viewer, query), next: null })),
   },
   {
     method: 'POST',
@@ -210,6 +212,16 @@ export const ROUTES: Route[] = [
     method: 'POST',
     path: '/api/v1/participants/:id/delegation',
     handler: withViewer(async (viewer, { params, body }) => setDelegation(viewer, pathId(params.id), await body())),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/participants/:id/disable',
+    handler: withViewer((viewer, { params }) => setAccountDisabled(viewer, pathId(params.id), true)),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/participants/:id/enable',
+    handler: withViewer((viewer, { params }) => setAccountDisabled(viewer, pathId(params.id), false)),
   },
 ];
 

@@ -1,8 +1,9 @@
-import crypto from 'node:crypto';
 import { decode, type JWT } from 'next-auth/jwt';
 import { loadViewer, loadViewerByApiToken, type Viewer } from '../access/viewer';
-
-export const SESSION_COOKIES = ['__Secure-next-auth.session-token', 'next-auth.session-token'] as const;
+import { now } from '../clock';
+import { readEnv } from '../env';
+import { hashApiToken, recordApiTokenUse } from '../services/participants/api-tokens';
+import { sessionCookie } from './session-cookie';
 
 export interface Credentials {
   cookieHeader?: string | null;
@@ -27,51 +28,18 @@ export async function authenticate({ cookieHeader, authorization }: Credentials)
   if (authorization) {
     const match = /^Bearer\s+(chk_[A-Za-z0-9_-]{20,100})$/.exec(authorization.trim());
     if (!match) return null;
-    const viewer = loadViewerByApiToken(hashApiToken(match[1]));
-    return viewer ? { viewer, via: 'token' } : null;
+    const found = await loadViewerByApiToken(hashApiToken(match[1]), now());
+    if (!found) return null;
+    await recordApiTokenUse(found.tokenId, found.lastUsedAt);
+    return { viewer: found.viewer, via: 'token' };
   }
   const token = sessionCookie(cookieHeader);
   if (!token) return null;
   const session = await decodeSession(token);
   if (!session) return null;
-  const viewer = loadViewer(session.id);
+  const viewer = await loadViewer(session.id);
   if (!viewer || viewer.tokenVersion !== session.tokenVersion) return null;
   return { viewer, via: 'session', session: { expiresAt: session.expiresAt, token: session.token } };
-}
-
-export function hashApiToken(token: string): string {
-  return crypto.createHash('sha256').update(token).digest('hex');
-}
-
-export function sessionCookie(cookieHeader: string | null | undefined): string | null {
-  if (!cookieHeader) return null;
-  const cookies = parseCookies(cookieHeader);
-  for (const name of SESSION_COOKIES) {
-    if (cookies[name]) return cookies[name];
-    // next-auth splits a large token into name.0, name.1, …
-    if (cookies[`${name}.0`]) {
-      let joined = '';
-      for (let i = 0; cookies[`${name}.${i}`]; i++) joined += cookies[`${name}.${i}`];
-      return joined;
-    }
-  }
-  return null;
-}
-
-export function parseCookies(header: string): Record<string, string> {
-  const cookies: Record<string, string> = Object.create(null);
-  for (const part of header.split(';')) {
-    const eq = part.indexOf('=');
-    if (eq < 0) continue;
-    const name = part.slice(0, eq).trim();
-    if (!name || name in cookies) continue;
-    try {
-      cookies[name] = decodeURIComponent(part.slice(eq + 1).trim());
-    } catch {
-      cookies[name] = part.slice(eq + 1).trim();
-    }
-  }
-  return cookies;
 }
 
 // Decrypting a JWE costs a key derivation; the same cookie arrives with every request of a page.
@@ -88,7 +56,7 @@ const DECODED_CACHE_LIMIT = 5000;
 async function decodeSession(token: string): Promise<DecodedSession | null> {
   const cached = decoded.get(token);
   if (cached && cached.expiresAt > Date.now() / 1000) return cached;
-  const secret = process.env.NEXTAUTH_SECRET;
+  const secret = readEnv().NEXTAUTH_SECRET;
   if (!secret) return null;
   const payload = await decode({ token, secret }).catch(() => null);
   const id = Number(payload?.sub);

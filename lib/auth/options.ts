@@ -2,7 +2,8 @@ import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { loadViewer, sessionUser } from '../access/viewer';
 import { sessionMaxAge, sessionRefreshAfter } from './session-cookie';
-import { revokeSessions, verifyCredentials } from '../services/participants/verify-credentials';
+import { revokeSessions } from '../services/participants/verify-credentials';
+import { checkCredentials } from './sign-in-gate';
 
 /**
  * next-auth v4 with the credentials provider (id `credentials`, fields `email`, `password`) and
@@ -22,8 +23,8 @@ export const authOptions: NextAuthOptions = {
         email: { label: 'Email', type: 'email' },
         password: { label: 'Password', type: 'password' },
       },
-      async authorize(credentials) {
-        const viewer = await verifyCredentials(credentials);
+      async authorize(credentials, request) {
+        const viewer = await checkCredentials(credentials, request?.headers);
         return viewer ? { id: String(viewer.id), name: viewer.name, email: viewer.email } : null;
       },
     }),
@@ -31,7 +32,7 @@ export const authOptions: NextAuthOptions = {
   callbacks: {
     async jwt({ token, user }) {
       const id = Number(user?.id ?? token.sub);
-      const viewer = Number.isSafeInteger(id) ? loadViewer(id) : null;
+      const viewer = Number.isSafeInteger(id) ? await loadViewer(id) : null;
       if (!viewer) throw new Error('Session of an unknown or disabled participant');
       if (user) return { sub: String(viewer.id), tv: viewer.tokenVersion, name: viewer.name, email: viewer.email };
       // Throwing makes next-auth clear the cookie: the session was signed out elsewhere or revoked.
@@ -39,14 +40,14 @@ export const authOptions: NextAuthOptions = {
       return token;
     },
     async session({ session, token }) {
-      const viewer = loadViewer(Number(token.sub));
+      const viewer = await loadViewer(Number(token.sub));
       return { ...session, user: viewer ? sessionUser(viewer) : undefined } as typeof session;
     },
   },
   events: {
     async signOut({ token }) {
       // Sign-out ends the session everywhere, live sockets included (they check the version).
-      if (token?.sub) revokeSessions(Number(token.sub));
+      if (token?.sub) await revokeSessions(Number(token.sub));
     },
   },
 };

@@ -1,6 +1,8 @@
-import { prepared, sqlite } from '../../db/client';
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../db/client';
 import type { Viewer } from '../access/viewer';
 import { now } from '../clock';
+import type { WriteTx } from '../services/write';
 import { publicActor, type Attribution } from './actor';
 import type { EventType } from './types';
 
@@ -17,21 +19,66 @@ export interface NewEvent {
   payload: Record<string, unknown>;
 }
 
-/** Appends to the event log. Call only inside `write()`, in the transaction of the change itself. */
-export function appendEvent(event: NewEvent): number {
-  if (!sqlite().inTransaction) throw new Error('appendEvent must run inside the transaction of its change');
-  const result = prepared(
-    `INSERT INTO events (type, thread_id, initiative_id, subject_id, actor_id, actor, payload, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    event.type,
-    event.threadId ?? null,
-    event.initiativeId ?? null,
-    event.subjectId ?? null,
-    event.actor?.id ?? null,
-    event.actor ? JSON.stringify(publicActor(event.actor, event.attribution)) : null,
-    JSON.stringify(event.payload),
-    now(),
+/** An event as it will be stored (actor already shaped for its readers). */
+export interface NewEventRow {
+  type: EventType;
+  threadId: number | null;
+  initiativeId: number | null;
+  subjectId: number | null;
+  actorId: number | null;
+  actor: string | null;
+  payload: string;
+  createdAt: string;
+}
+
+/** The channel on which PostgreSQL tells every process that events were committed. */
+export const EVENTS_CHANNEL = 'chaikhana_events';
+
+/** Appends to the event log, in the transaction of the change itself (written when it ends). */
+export function appendEvent(tx: WriteTx, event: NewEvent): void {
+  tx.pending.events.push({
+    type: event.type,
+    threadId: event.threadId ?? null,
+    initiativeId: event.initiativeId ?? null,
+    subjectId: event.subjectId ?? null,
+    actorId: event.actor?.id ?? null,
+    actor: event.actor ? JSON.stringify(publicActor(event.actor, event.attribution)) : null,
+    payload: JSON.stringify(event.payload),
+    createdAt: now(),
+  });
+}
+
+/**
+ * The ordering rule of the event log, in one place: event ids are strictly increasing in commit
+ * order, so a reader that has seen id N never later finds a new event at or below N.
+ * - SQLite has one writer at a time: AUTOINCREMENT ids are already in commit order.
+ * - PostgreSQL: a sequence hands out ids in the order transactions ask, not the order they
+ *   commit. The ids come instead from the one `event_counter` row, updated at the end of the
+ *   appending transaction: the next appender waits on its row lock until this one commits.
+ *   A NOTIFY in the same transaction wakes every process once it has committed.
+ * The race test beside it: tests/integration/event-order.test.ts.
+ */
+export async function flushEvents(tx: Db, events: NewEventRow[]): Promise<void> {
+  if (events.length === 0) return;
+  if (tx.dialect === 'sqlite') {
+    for (const e of events) {
+      await tx.run(
+        sql`INSERT INTO events (type, thread_id, initiative_id, subject_id, actor_id, actor, payload, created_at)
+            VALUES (${e.type}, ${e.threadId}, ${e.initiativeId}, ${e.subjectId}, ${e.actorId}, ${e.actor}, ${e.payload}, ${e.createdAt})`,
+      );
+    }
+    return;
+  }
+  const counter = await tx.get<{ lastId: number }>(
+    sql`UPDATE event_counter SET last_id = last_id + ${events.length} WHERE id = 1 RETURNING last_id AS "lastId"`,
   );
-  return Number(result.lastInsertRowid);
+  const first = counter!.lastId - events.length + 1;
+  const rows = events.map(
+    (e, i) =>
+      sql`(${first + i}, ${e.type}, ${e.threadId}, ${e.initiativeId}, ${e.subjectId}, ${e.actorId}, ${e.actor}, ${e.payload}, ${e.createdAt})`,
+  );
+  await tx.run(
+    sql`INSERT INTO events (id, type, thread_id, initiative_id, subject_id, actor_id, actor, payload, created_at) VALUES ${sql.join(rows, sql`, `)}`,
+  );
+  await tx.run(sql`SELECT pg_notify(${EVENTS_CHANNEL}, ${String(counter!.lastId)})`);
 }

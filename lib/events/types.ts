@@ -16,6 +16,8 @@ export const EVENT_TYPES = [
   'initiative.formalized',
   'delegation.changed',
   'invite.created',
+  'participant.disabled',
+  'participant.enabled',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

@@ -2,6 +2,7 @@ import type { Viewer } from '../access/viewer';
 import { authenticate } from '../auth/authenticate';
 import { needsRefresh, refreshedSessionCookie } from '../auth/session-cookie';
 import { AppError, isAppError } from '../errors';
+import { parseRecordId } from '../validation/ids';
 import { opId } from '../validation/socket';
 import { isSameOriginRequest } from './same-origin';
 
@@ -11,7 +12,7 @@ export interface ApiContext {
   headers: Headers;
   params: Record<string, string>;
   query: Record<string, string>;
-  /** The JSON body (undefined when empty), size-limited and parsed on demand. */
+  /** The JSON body (undefined when empty), size-limited, read once on first demand. */
   body: () => Promise<unknown>;
   /** Headers to add to the response, whatever it is (the rolling session refresh). */
   responseHeaders: Record<string, string>;
@@ -39,9 +40,12 @@ const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8', 'cache
 /** Needs a signed-in participant (session cookie or API token); cookie writes must be same-origin. */
 export function withViewer(handler: (viewer: Viewer, ctx: ApiContext) => unknown): ApiHandler {
   return async (ctx) => {
+    const writes = !['GET', 'HEAD', 'OPTIONS'].includes(ctx.method);
+    // The body first, then who is acting: a client that withholds its body cannot write later
+    // with rights it has lost meanwhile (signed out, revoked). A body error is reported after 401.
+    if (writes) await ctx.body().catch(() => undefined);
     const auth = await authenticate({ cookieHeader: ctx.headers.get('cookie'), authorization: ctx.headers.get('authorization') });
     if (!auth) throw new AppError('unauthorized', 'Sign in or send a valid API token');
-    const writes = !['GET', 'HEAD', 'OPTIONS'].includes(ctx.method);
     if (writes && auth.via === 'session' && !isSameOriginRequest(ctx.headers)) {
       throw new AppError('forbidden', 'Cross-site request refused');
     }
@@ -84,8 +88,8 @@ export function errorResult(error: unknown): ApiResult {
 
 /** A numeric path id; anything else is a resource that does not exist. */
 export function pathId(value: string | undefined): number {
-  const id = Number(value);
-  if (!value || !/^\d{1,15}$/.test(value) || !Number.isSafeInteger(id) || id <= 0) throw new AppError('not_found', 'Not found');
+  const id = parseRecordId(value);
+  if (id === null) throw new AppError('not_found', 'Not found');
   return id;
 }
 

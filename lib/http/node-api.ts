@@ -71,7 +71,7 @@ export async function handleApiRequest(req: http.IncomingMessage, res: http.Serv
       headers,
       params: match?.params ?? {},
       query: Object.fromEntries(url.searchParams),
-      body: () => readJsonBody(req, req.headers['content-length']),
+      body: once(() => readJsonBody(req, req.headers['content-length'])),
       responseHeaders: {},
     };
     result = await runApiHandler(match?.route.handler ?? notFoundHandler, ctx, match?.route.status ?? 200);
@@ -85,4 +85,9 @@ export async function handleApiRequest(req: http.IncomingMessage, res: http.Serv
   }
   res.writeHead(result.status, result.headers);
   res.end(result.body);
+}
+
+function once<T>(read: () => Promise<T>): () => Promise<T> {
+  let result: Promise<T> | null = null;
+  return () => (result ??= read());
 }

@@ -1,34 +1,26 @@
 import type { PublicActor } from '../events/types';
+import type { Io, LiveSocket } from './context';
+import { rooms } from './rooms';
 
-/** Who is "at the table": participants with at least one socket subscribed to a room, across tabs. */
-export class Presence {
-  private readonly tables = new Map<number, Map<number, { actor: PublicActor; sockets: number }>>();
+/**
+ * Who is "at the table": participants with at least one socket subscribed to a room — on any
+ * process. Each socket carries its seats in `socket.data` (plain data, which socket.io's adapter
+ * can fetch from other processes), and the table is read from the room's sockets everywhere.
+ */
+export function takeSeat(socket: LiveSocket, threadId: number, actor: PublicActor): void {
+  socket.data.seats[threadId] = actor;
+}
 
-  /** Returns true when the participant was not at this table before (a change worth announcing). */
-  join(threadId: number, participantId: number, actor: PublicActor): boolean {
-    let table = this.tables.get(threadId);
-    if (!table) this.tables.set(threadId, (table = new Map()));
-    const seat = table.get(participantId);
-    if (seat) {
-      seat.sockets++;
-      return false;
-    }
-    table.set(participantId, { actor, sockets: 1 });
-    return true;
+export function leaveSeat(socket: LiveSocket, threadId: number): void {
+  delete socket.data.seats[threadId];
+}
+
+export async function participantsAt(io: Io, threadId: number): Promise<PublicActor[]> {
+  const sockets = await io.in(rooms.thread(threadId)).fetchSockets();
+  const seated = new Map<number, PublicActor>();
+  for (const socket of sockets) {
+    const actor = socket.data.seats?.[threadId];
+    if (actor && !seated.has(socket.data.participantId)) seated.set(socket.data.participantId, actor);
   }
-
-  /** Returns true when the participant's last socket left this table. */
-  leave(threadId: number, participantId: number): boolean {
-    const table = this.tables.get(threadId);
-    const seat = table?.get(participantId);
-    if (!table || !seat) return false;
-    if (--seat.sockets > 0) return false;
-    table.delete(participantId);
-    if (table.size === 0) this.tables.delete(threadId);
-    return true;
-  }
-
-  participants(threadId: number): PublicActor[] {
-    return [...(this.tables.get(threadId)?.values() ?? [])].map((seat) => seat.actor);
-  }
+  return [...seated.values()];
 }

@@ -1,37 +1,37 @@
-import { prepared } from '../../db/client';
-import { isFacilitator } from '../access/rules';
+import { sql } from 'drizzle-orm';
+import { db } from '../../db/client';
+import { dialectSql } from '../../db/sql';
 import type { Viewer } from '../access/viewer';
+import { EVENT_COLUMNS, toPublicEvent, type EventRow } from '../events/public';
 import type { PublicEvent } from '../events/types';
-import { EVENT_VISIBLE_SQL, toPublicEvent } from '../services/events/list-events';
-import { ROOM_ONLY_EVENT_TYPES } from './rooms';
+import { eventVisibleSql } from '../events/visibility';
+import { ROOM_ONLY_EVENT_TYPES, type Channel } from './channels';
 
 export const REPLAY_LIMIT = 5000;
-
-const ROOM_ONLY = JSON.stringify([...ROOM_ONLY_EVENT_TYPES]);
 
 /**
  * The events of a channel in (since, upTo], oldest first, as the participant may see them: the
  * same rule as the live path, so a reconnecting client ends exactly where live delivery starts.
  */
-export function missedEvents(
+export async function missedEvents(
   viewer: Viewer,
-  channel: { kind: 'dashboard' } | { kind: 'thread'; threadId: number },
+  channel: Channel,
   since: number,
   upTo: number,
-): { events: PublicEvent[]; truncated: boolean } {
+): Promise<{ events: PublicEvent[]; truncated: boolean }> {
   const rows =
     channel.kind === 'thread'
-      ? prepared(
-          `SELECT e.id, e.type, e.thread_id AS threadId, e.initiative_id AS initiativeId, e.actor, e.payload, e.created_at AS createdAt
-           FROM events e WHERE e.thread_id = ? AND e.id > ? AND e.id <= ? ORDER BY e.id LIMIT ?`,
-        ).all(channel.threadId, since, upTo, REPLAY_LIMIT + 1)
-      : prepared(
-          `SELECT e.id, e.type, e.thread_id AS threadId, e.initiative_id AS initiativeId, e.actor, e.payload, e.created_at AS createdAt
-           FROM events e LEFT JOIN threads t ON t.id = e.thread_id
-           WHERE e.id > @since AND e.id <= @upTo AND ${EVENT_VISIBLE_SQL}
-             AND e.type NOT IN (SELECT value FROM json_each(@roomOnly))
-           ORDER BY e.id LIMIT @limit`,
-        ).all({ since, upTo, viewer: viewer.id, facilitator: isFacilitator(viewer) ? 1 : 0, roomOnly: ROOM_ONLY, limit: REPLAY_LIMIT + 1 });
+      ? await db().all<EventRow>(
+          sql`SELECT ${EVENT_COLUMNS} FROM events e
+              WHERE e.thread_id = ${channel.threadId} AND e.id > ${since} AND e.id <= ${upTo} ORDER BY e.id LIMIT ${REPLAY_LIMIT + 1}`,
+        )
+      : await db().all<EventRow>(
+          sql`SELECT ${EVENT_COLUMNS}
+              FROM events e LEFT JOIN threads t ON t.id = e.thread_id
+              WHERE e.id > ${since} AND e.id <= ${upTo} AND ${eventVisibleSql(viewer)}
+                AND NOT ${dialectSql.inList(sql`e.type`, [...ROOM_ONLY_EVENT_TYPES])}
+              ORDER BY e.id LIMIT ${REPLAY_LIMIT + 1}`,
+        );
   const truncated = rows.length > REPLAY_LIMIT;
-  return { events: (rows.slice(0, REPLAY_LIMIT) as Parameters<typeof toPublicEvent>[0][]).map(toPublicEvent), truncated };
+  return { events: rows.slice(0, REPLAY_LIMIT).map(toPublicEvent), truncated };
 }

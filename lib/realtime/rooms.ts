@@ -14,5 +14,5 @@ export const rooms = {
   dashboardSubject: (id: number) => `dash-p:${id}`,
 };
 
-/** Room chatter stays in its room's channel; the dashboard gets everything else. */
-export const ROOM_ONLY_EVENT_TYPES = new Set(['message.created', 'member.added', 'member.removed']);
+/** Whether a socket.io room is one of the dashboard's (left together on unsubscribe). */
+export const isDashboardRoom = (room: string) => room.startsWith('dash') || room.startsWith('dm:');

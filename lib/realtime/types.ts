@@ -7,7 +7,8 @@ export interface ClientToServerEvents {
   subscribe: (payload: unknown, ack?: Ack<{ missed: PublicEvent[]; truncated?: boolean }>) => void;
   unsubscribe: (payload: unknown, ack?: Ack<object>) => void;
   'message:send': (payload: unknown, ack?: Ack<{ message: MessageView }>) => void;
-  typing: (payload: unknown) => void;
+  /** The ack (optional, an addition to PRODUCT.md's contract) says whether it was passed on. */
+  typing: (payload: unknown, ack?: Ack<object>) => void;
 }
 
 export interface ServerToClientEvents {
@@ -24,4 +25,14 @@ export interface SocketData {
   /** When the session cookie of the handshake expires (seconds since the epoch). */
   expiresAt: number;
   channels: Set<string>;
+  /** How this socket's participant appears at each room's table it sits at (plain data: other processes read it). */
+  seats: Record<number, PublicActor>;
+  /** The attribution of each room this socket is subscribed to (how its typing shows). */
+  attribution: Map<number, 'named' | 'chatham'>;
+  /** Per-socket budgets for chatty events (typing, subscribe). */
+  limits: SocketLimits;
+}
+
+export interface SocketLimits {
+  take(kind: 'typing' | 'subscribe'): boolean;
 }

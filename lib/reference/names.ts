@@ -10,7 +10,8 @@ export interface ReferenceNames {
 const byCode = (rows: NamedCode[], locale: Locale) => Object.fromEntries(rows.map((r) => [r.code, locale === 'ru' ? r.nameRu : r.nameEn]));
 
 /** Names of states, partners and topics in the reader's language (partners and topics can grow). */
-export function referenceNames(locale: string): ReferenceNames {
+export async function referenceNames(locale: string): Promise<ReferenceNames> {
   const l: Locale = locale === 'ru' ? 'ru' : 'en';
-  return { states: byCode(listStates(), l), partners: byCode(listPartners(), l), topics: byCode(listTopics(), l) };
+  const [states, partners, topics] = await Promise.all([listStates(), listPartners(), listTopics()]);
+  return { states: byCode(states, l), partners: byCode(partners, l), topics: byCode(topics, l) };
 }

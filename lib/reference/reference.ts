@@ -1,4 +1,6 @@
-import { prepared } from '../../db/client';
+import { asc, eq, inArray } from 'drizzle-orm';
+import { db } from '../../db/client';
+import { tables } from '../../db/schema';
 
 export interface NamedCode {
   code: string;
@@ -6,25 +8,35 @@ export interface NamedCode {
   nameRu: string;
 }
 
-export function listPartners(): NamedCode[] {
-  return prepared('SELECT code, name_en AS nameEn, name_ru AS nameRu FROM partners ORDER BY code').all() as NamedCode[];
+const { partners, states, topics } = tables;
+
+export function listPartners(): Promise<NamedCode[]> {
+  return db()
+    .orm.select({ code: partners.code, nameEn: partners.nameEn, nameRu: partners.nameRu })
+    .from(partners)
+    .orderBy(asc(partners.code));
 }
 
-export function listTopics(): NamedCode[] {
-  return prepared('SELECT slug AS code, name_en AS nameEn, name_ru AS nameRu FROM topics ORDER BY slug').all() as NamedCode[];
+export function listTopics(): Promise<NamedCode[]> {
+  return db().orm.select({ code: topics.slug, nameEn: topics.nameEn, nameRu: topics.nameRu }).from(topics).orderBy(asc(topics.slug));
 }
 
-export function listStates(): NamedCode[] {
-  return prepared('SELECT code, name_en AS nameEn, name_ru AS nameRu FROM states ORDER BY sort').all() as NamedCode[];
+export function listStates(): Promise<NamedCode[]> {
+  return db().orm.select({ code: states.code, nameEn: states.nameEn, nameRu: states.nameRu }).from(states).orderBy(asc(states.sort));
 }
 
 /** Codes that are not in the seeded list (partners and topics are extensible, so checked here). */
-export function unknownPartners(codes: readonly string[]): string[] {
+export async function unknownPartners(codes: readonly string[]): Promise<string[]> {
   if (codes.length === 0) return [];
-  const known = new Set(listPartners().map((p) => p.code));
-  return codes.filter((c) => !known.has(c));
+  const known = await db()
+    .orm.select({ code: partners.code })
+    .from(partners)
+    .where(inArray(partners.code, [...codes]));
+  const found = new Set(known.map((p) => p.code));
+  return codes.filter((c) => !found.has(c));
 }
 
-export function topicExists(slug: string): boolean {
-  return prepared('SELECT 1 FROM topics WHERE slug = ?').get(slug) !== undefined;
+export async function topicExists(slug: string): Promise<boolean> {
+  const rows = await db().orm.select({ slug: topics.slug }).from(topics).where(eq(topics.slug, slug)).limit(1);
+  return rows.length > 0;
 }

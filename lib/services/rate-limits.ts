@@ -1,29 +1,21 @@
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { readEnv } from '../env';
-import { AppError } from '../errors';
-import { singleton } from '../singleton';
+import { rateLimited } from '../errors';
+import { isLimited, limiter } from '../limits/limiter';
 
-// One set of limiters per process, shared by the API, server actions and sockets.
-const limiters = () =>
-  singleton('rate-limiters', () => ({
-    messages: new RateLimiterMemory({ points: readEnv().RATE_LIMIT_MESSAGES, duration: 10 }),
-    registrations: new RateLimiterMemory({ points: readEnv().RATE_LIMIT_REGISTRATIONS, duration: 600 }),
-  }));
-
-async function consume(limiter: RateLimiterMemory, key: string | number, what: string): Promise<void> {
+async function consume(name: string, points: number, duration: number, key: string | number, what: string): Promise<void> {
   try {
-    await limiter.consume(key);
+    await limiter(name, { points, duration }).consume(key);
   } catch (rejection) {
-    if (rejection instanceof RateLimiterRes || (rejection && typeof rejection === 'object' && 'msBeforeNext' in rejection)) {
-      const seconds = Math.ceil((rejection as RateLimiterRes).msBeforeNext / 1000);
-      throw new AppError('rate_limited', `Too many ${what}; try again in ${seconds} s`, { retryAfterSeconds: seconds });
-    }
-    throw rejection;
+    if (!isLimited(rejection)) throw rejection;
+    const seconds = Math.ceil(rejection.msBeforeNext / 1000);
+    throw rateLimited(`Too many ${what}; try again in ${seconds} s`, seconds);
   }
 }
 
-/** At most RATE_LIMIT_MESSAGES (20) messages per 10 seconds per participant, however they are sent. */
-export const checkMessageRate = (participantId: number) => consume(limiters().messages, participantId, 'messages');
+/** At most RATE_LIMIT_MESSAGES (20) messages per 10 seconds per participant, however they are sent, on any process. */
+export const checkMessageRate = (participantId: number) =>
+  consume('messages', readEnv().RATE_LIMIT_MESSAGES, 10, participantId, 'messages');
 
-/** At most RATE_LIMIT_REGISTRATIONS (10) registrations per 10 minutes per address. */
-export const checkRegistrationRate = (address: string) => consume(limiters().registrations, address, 'registrations');
+/** At most RATE_LIMIT_REGISTRATIONS (10) registrations per 10 minutes per address, on any process. */
+export const checkRegistrationRate = (address: string) =>
+  consume('registrations', readEnv().RATE_LIMIT_REGISTRATIONS, 600, address, 'registrations');

@@ -1,11 +1,9 @@
-import { sqlite } from '../../db/client';
+import { database, type Db } from '../../db/client';
 
 /**
- * Runs several reads on one consistent snapshot (a deferred transaction in WAL mode), so a page
- * and the last event id it carries describe the same moment.
+ * Runs several reads on one consistent snapshot, so a page and the last event id it carries
+ * describe the same moment.
  */
-export function readSnapshot<T>(read: () => T): T {
-  const connection = sqlite();
-  if (connection.inTransaction) return read();
-  return connection.transaction(read).deferred();
+export function readSnapshot<T>(read: (db: Db) => Promise<T>): Promise<T> {
+  return database().snapshot(read);
 }

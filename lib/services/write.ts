@@ -1,7 +1,10 @@
-import { prepared, sqlite } from '../../db/client';
+import { sql } from 'drizzle-orm';
+import { database, type Db } from '../../db/client';
 import type { Viewer } from '../access/viewer';
 import { now } from '../clock';
+import { flushEvents, type NewEventRow } from '../events/append';
 import { notifyCommitted } from '../realtime/hooks';
+import { flushTotals, type TotalsChanges } from './dashboard/totals';
 
 export interface WriteOptions {
   /** A client operation id: a retried write returns the first result instead of applying again. */
@@ -9,30 +12,64 @@ export interface WriteOptions {
 }
 
 /**
- * Runs a change and its events in one `BEGIN IMMEDIATE` transaction (read-then-write without a
- * lock upgrade failure), then tells the realtime layer. `change` must be synchronous.
+ * A write transaction, and what it leaves to its end: the events it appends and the dashboard
+ * counts it moves are written last, in one fixed order (counts by bucket, then events), so
+ * concurrent writers on PostgreSQL never lock shared rows in opposite orders, and the event
+ * counter is held only from the append to the commit.
  */
-export function write<T>(change: () => T, options: WriteOptions = {}): T {
-  const connection = sqlite();
-  const run = connection.transaction((): T => {
+export interface WriteTx extends Db {
+  readonly pending: { events: NewEventRow[]; totals: TotalsChanges };
+}
+
+/**
+ * Runs a change and its events in one transaction (on SQLite one writer at a time, on PostgreSQL
+ * a pooled client of its own, run again after a deadlock), then tells the realtime layer.
+ */
+export async function write<T>(change: (tx: WriteTx) => Promise<T>, options: WriteOptions = {}): Promise<T> {
+  const result = await database().transaction(async (db) => {
+    const tx: WriteTx = Object.assign(Object.create(db) as Db, {
+      pending: { events: [], totals: { buckets: new Map(), weeks: new Map() } },
+    });
     const op = options.operation;
     if (op) {
-      const previous = prepared('SELECT result FROM operations WHERE participant_id = ? AND op_id = ?').get(op.viewer.id, op.opId) as
-        { result: string } | undefined;
+      const previous = await tx.get<{ result: string }>(
+        sql`SELECT result FROM operations WHERE participant_id = ${op.viewer.id} AND op_id = ${op.opId}`,
+      );
       if (previous) return JSON.parse(previous.result) as T;
     }
-    const result = change();
+    const value = await change(tx);
+    await flushTotals(tx, tx.pending.totals);
+    await flushEvents(tx, tx.pending.events);
     if (op) {
-      prepared('INSERT INTO operations (participant_id, op_id, result, created_at) VALUES (?, ?, ?, ?)').run(
-        op.viewer.id,
-        op.opId,
-        JSON.stringify(result ?? null),
-        now(),
+      await tx.run(
+        sql`INSERT INTO operations (participant_id, op_id, result, created_at) VALUES (${op.viewer.id}, ${op.opId}, ${JSON.stringify(value ?? null)}, ${now()})`,
       );
     }
-    return result;
+    return value;
   });
-  const result = run.immediate();
   notifyCommitted();
   return result;
+}
+
+/**
+ * Runs part of a write transaction that may fail on its own: on failure its statements, events
+ * and counts are undone and the rest of the transaction goes on (the caller records the failure
+ * in the same commit).
+ */
+export async function attempt<T>(tx: WriteTx, body: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; error: unknown }> {
+  const events = tx.pending.events.length;
+  const buckets = new Map(tx.pending.totals.buckets);
+  const weeks = new Map(tx.pending.totals.weeks);
+  await tx.run(sql`SAVEPOINT attempt`);
+  try {
+    const value = await body();
+    await tx.run(sql`RELEASE SAVEPOINT attempt`);
+    return { ok: true, value };
+  } catch (error) {
+    await tx.run(sql`ROLLBACK TO SAVEPOINT attempt`);
+    tx.pending.events.length = events;
+    tx.pending.totals.buckets = buckets;
+    tx.pending.totals.weeks = weeks;
+    return { ok: false, error };
+  }
 }

@@ -22,4 +22,8 @@ export const inviteInput = z.strictObject({ state: stateCode });
 
 export const delegationInput = z.strictObject({ state: stateCode.nullable() });
 
-export const apiTokenInput = z.strictObject({ name: z.string().trim().min(1, 'Required').max(60, 'At most 60 characters') });
+export const apiTokenInput = z.strictObject({
+  name: z.string().trim().min(1, 'Required').max(60, 'At most 60 characters'),
+  /** Optional: the token stops working after this many days. */
+  expiresInDays: z.coerce.number().int('Whole days').min(1, 'At least 1 day').max(365, 'At most 365 days').optional(),
+});

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { CHANNEL_PATTERN } from '../realtime/channels';
 import { messageBody } from './threads';
 
-export const channelName = z.union([z.literal('dashboard'), z.string().regex(/^thread:[1-9]\d{0,14}$/, 'Unknown channel')]);
+export const channelName = z.string().regex(CHANNEL_PATTERN, 'Unknown channel');
 
 export const subscribeInput = z.strictObject({
   channel: channelName,

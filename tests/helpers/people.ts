@@ -40,12 +40,21 @@ export async function facilitator(server: TestServer, email: string, name: strin
   return asPerson(await signedIn(server.url, email, TEST_PASSWORD), name, email);
 }
 
+/** A new session for someone whose sessions a changed delegation ended. */
+export async function signInAgain(baseUrl: string, person: Person): Promise<Person> {
+  return { ...person, client: await signedIn(baseUrl, person.email, TEST_PASSWORD) };
+}
+
+/** Grants (or, with null, revokes) a delegation; it ends the person's sessions, so they sign in again. */
+export async function setDelegation(baseUrl: string, by: Client, person: Person, state: string | null): Promise<Person> {
+  const answer = await by.post(`/api/v1/participants/${person.id}/delegation`, { state });
+  if (answer.status !== 200) throw new Error(`Could not set ${person.email}'s delegation to ${state}: ${answer.status}`);
+  return signInAgain(baseUrl, person);
+}
+
 /** A delegate of `state`, granted by a facilitator as PRODUCT.md requires. */
 export async function delegate(baseUrl: string, by: Client, person: { name: string; email: string }, state: string): Promise<Person> {
-  const registered = await register(baseUrl, { ...person, affiliation: 'expert' });
-  const granted = await by.post(`/api/v1/participants/${registered.id}/delegation`, { state });
-  if (granted.status !== 200) throw new Error(`Could not grant ${state} to ${person.email}: ${granted.status}`);
-  return registered;
+  return setDelegation(baseUrl, by, await register(baseUrl, { ...person, affiliation: 'expert' }), state);
 }
 
 /** A script's client holding a personal API token of `owner` (Authorization: Bearer). */

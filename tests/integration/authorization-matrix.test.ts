@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, DEMO, signedIn, type ApiResponse } from '../helpers/client';
 import { DatabaseWatch } from '../helpers/db-watch';
 import { buildPages } from '../helpers/pages';
-import { delegate, facilitator, register, tokenClient, type Person } from '../helpers/people';
+import { delegate, facilitator, register, setDelegation, tokenClient, type Person } from '../helpers/people';
 import { startServer, type TestServer } from '../helpers/server';
 import { actionNames, callAction, type ActionAnswer } from '../helpers/server-action';
 import { connect, refusal, type LiveSocket } from '../helpers/socket';
@@ -88,11 +88,13 @@ beforeAll(async () => {
     UZ: await delegate(server.url, setup.client, { name: 'Fixture UZ', email: 'fixture.uz@example.org' }, 'UZ'),
   };
   seatTarget = await register(server.url, { name: 'Seat Target', email: 'seat.target@example.org', affiliation: 'civil_society' });
-  const government = await delegate(server.url, setup.client, { name: 'Former Delegate', email: 'former@example.org' }, 'KG');
-  expect((await setup.client.post(`/api/v1/participants/${government.id}/delegation`, { state: null })).body).toMatchObject({
-    affiliation: 'government',
-    state: null,
-  });
+  const government = await setDelegation(
+    server.url,
+    setup.client,
+    await delegate(server.url, setup.client, { name: 'Former Delegate', email: 'former@example.org' }, 'KG'),
+    null,
+  );
+  expect((await government.client.get('/api/v1/me')).body).toMatchObject({ affiliation: 'government', state: null });
   const demo = async (email: string): Promise<Person> => {
     const client = await signedIn(server.url, email);
     const me = (await client.get('/api/v1/me')).body;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, DEMO, signedIn } from '../helpers/client';
 import { databaseChecksum, changedTables } from '../helpers/db-state';
-import { delegate, facilitator, type Person } from '../helpers/people';
+import { delegate, facilitator, signInAgain, type Person } from '../helpers/people';
 import { startServer, type TestServer } from '../helpers/server';
 import { callAction } from '../helpers/server-action';
 
@@ -36,15 +36,19 @@ async function freshInitiative(): Promise<number> {
 }
 
 describe('delegations', () => {
-  it('take effect at the next request when a facilitator grants one, and so does their revocation', async () => {
+  it('end the sessions they change when a facilitator grants or revokes one, and count from the next sign-in', async () => {
     const initiativeId = await freshInitiative();
-    const target = await delegate(server.url, setup.client, { name: 'Future delegate', email: 'future@example.org' }, 'KG');
-    expect((await target.client.put(`/api/v1/initiatives/${initiativeId}/stances/UZ`, { position: 'endorse' })).status).toBe(403);
+    let target = await delegate(server.url, setup.client, { name: 'Future delegate', email: 'future@example.org' }, 'KG');
+    const stance = (position: string) => target.client.put(`/api/v1/initiatives/${initiativeId}/stances/UZ`, { position });
+    expect((await stance('endorse')).status).toBe(403);
     expect((await setup.client.post(`/api/v1/participants/${target.id}/delegation`, { state: 'UZ' })).body.state).toBe('UZ');
-    const client = await signedIn(server.url, target.email, 'a-long-enough-password');
-    expect((await client.put(`/api/v1/initiatives/${initiativeId}/stances/UZ`, { position: 'endorse' })).status).toBe(200);
+    expect((await stance('endorse')).status).toBe(401);
+    target = await signInAgain(server.url, target);
+    expect((await stance('endorse')).status).toBe(200);
     await setup.client.post(`/api/v1/participants/${target.id}/delegation`, { state: null });
-    expect([401, 403]).toContain((await client.put(`/api/v1/initiatives/${initiativeId}/stances/UZ`, { position: 'reservation' })).status);
+    expect((await stance('reservation')).status).toBe(401);
+    target = await signInAgain(server.url, target);
+    expect((await stance('reservation')).status).toBe(403);
   });
 });
 

@@ -114,12 +114,19 @@ describe('registration and sign-in', () => {
     });
   }
 
-  it('refuses a duplicate email with a field error', async () => {
+  it('answers a taken email exactly as a new one, writing nothing, so registration never tells who has an account', async () => {
+    const fresh = newcomer();
+    const taken = newcomer({ email: DEMO.expert.toUpperCase() });
     const before = databaseChecksum(server);
-    const response = await new Client(server.url).post('/api/v1/register', newcomer({ email: DEMO.expert.toUpperCase() }));
-    expect(response.status).toBe(400);
-    expect(response.body.error.fields.email).toBeTruthy();
+    const answerTaken = await new Client(server.url).post('/api/v1/register', taken);
     expect(databaseChecksum(server)).toEqual(before);
+    const answerFresh = await new Client(server.url).post('/api/v1/register', fresh);
+    expect(answerTaken.status).toBe(answerFresh.status);
+    expect(Object.keys(answerTaken.body).sort()).toEqual(Object.keys(answerFresh.body).sort());
+    expect(answerTaken.body).toEqual({ ...answerFresh.body, name: taken.name, email: DEMO.expert });
+    // The owner's password still works; the registrant's does not.
+    expect(await new Client(server.url).signIn(DEMO.expert)).toBe(200);
+    expect(await new Client(server.url).signIn(DEMO.expert, taken.password as string)).toBe(401);
   });
 
   it('refuses a body that is not JSON and one that is too large', async () => {

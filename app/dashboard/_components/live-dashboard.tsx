@@ -1,5 +1,6 @@
 'use client';
 
+import { DASHBOARD_CHANNEL } from '@/lib/realtime/channels';
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef } from 'react';
 import { ConnectionIndicator } from '@/components/live/connection-indicator';
@@ -18,7 +19,7 @@ export function LiveDashboard({ since, lastEventId, labels }: { since: number; l
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const seen = useRef(lastEventId);
 
-  useLiveChannel('dashboard', since, (event) => {
+  useLiveChannel(DASHBOARD_CHANNEL, since, (event) => {
     seen.current = Math.max(seen.current, event.id);
     if (event.initiativeId === null) return;
     const state = (event.payload as { state?: string }).state;

@@ -8,7 +8,7 @@ import { Markdown } from '@/components/markdown';
 import { StanceMark } from '@/components/stance-mark';
 import { canEditInitiative, canEndorse, canFormalize, canJoinForOwnState, canSetStanceFor } from '@/lib/access/rules';
 import { requireViewer } from '@/lib/auth/current';
-import { loadOrNotFound } from '@/lib/http/page-data';
+import { loadOrNotFound, pageRecordId } from '@/lib/http/page-data';
 import { referenceNames } from '@/lib/reference/names';
 import { lastEventId, listEvents } from '@/lib/services/events/list-events';
 import { getInitiative } from '@/lib/services/initiatives/get-initiative';
@@ -21,12 +21,11 @@ import { LiveInitiative, LiveStanceRow } from './_components/live-initiative';
 import { StanceForm } from './_components/stance-form';
 
 type Params = { params: Promise<{ id: string }> };
-const parseId = (raw: string) => (/^\d{1,15}$/.test(raw) ? Number(raw) : 0);
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const viewer = await requireViewer();
   try {
-    return { title: getInitiative(viewer, parseId((await params).id)).title };
+    return { title: (await getInitiative(viewer, pageRecordId((await params).id))).title };
   } catch {
     return {};
   }
@@ -36,20 +35,21 @@ export default async function InitiativePage({ params }: Params) {
   const viewer = await requireViewer();
   const t = await getTranslations('Initiative');
   const format = await getFormatter();
-  const names = referenceNames(await getLocale());
-  const id = parseId((await params).id);
-  const { initiative, room, timeline, since } = loadOrNotFound(() =>
-    readSnapshot(() => {
-      const initiative = getInitiative(viewer, id);
+  const names = await referenceNames(await getLocale());
+  const id = pageRecordId((await params).id);
+  const { initiative, room, timeline, since, proposerId } = await loadOrNotFound(() =>
+    readSnapshot(async (q) => {
+      const since = await lastEventId(q);
+      const initiative = await getInitiative(viewer, id, q);
       return {
-        since: lastEventId(),
+        since,
         initiative,
-        room: getThread(viewer, initiative.threadId),
-        timeline: listEvents(viewer, { initiativeId: id, limit: 500 }).items,
+        room: await getThread(viewer, initiative.threadId, q),
+        timeline: (await listEvents(viewer, { initiativeId: id, limit: 500 }, q)).items,
+        proposerId: (await findInitiative(id, q))!.createdBy,
       };
     }),
   );
-  const proposerId = findInitiative(id)!.createdBy;
   const ownState = viewer.state;
   const participates = ownState !== null && initiative.states.includes(ownState);
 

@@ -4,9 +4,9 @@ import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { PartnerBadge, RoomModeBadges, StateBadge, TopicBadge } from '@/components/badges';
 import { Markdown } from '@/components/markdown';
-import { canPostIn, canPropose, isFacilitator } from '@/lib/access/rules';
+import { canBeSeatedIn, canPostIn, canPropose, isFacilitator } from '@/lib/access/rules';
 import { requireViewer } from '@/lib/auth/current';
-import { loadOrNotFound } from '@/lib/http/page-data';
+import { loadOrNotFound, pageRecordId } from '@/lib/http/page-data';
 import { referenceNames } from '@/lib/reference/names';
 import { lastEventId } from '@/lib/services/events/list-events';
 import { listInitiatives } from '@/lib/services/initiatives/list-initiatives';
@@ -22,15 +22,11 @@ import { MembersPanel } from './_components/members-panel';
 
 type Params = { params: Promise<{ id: string }> };
 
-function roomId(raw: string): number {
-  return /^\d{1,15}$/.test(raw) ? Number(raw) : 0;
-}
-
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const viewer = await requireViewer();
-  const id = roomId((await params).id);
+  const id = pageRecordId((await params).id);
   try {
-    return { title: getThread(viewer, id).title };
+    return { title: (await getThread(viewer, id)).title };
   } catch {
     return {};
   }
@@ -39,18 +35,19 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 export default async function RoomPage({ params }: Params) {
   const viewer = await requireViewer();
   const t = await getTranslations('Room');
-  const names = referenceNames(await getLocale());
-  const id = roomId((await params).id);
-  const { room, initiatives, messages, members, since } = loadOrNotFound(() =>
-    readSnapshot(() => ({
-      since: lastEventId(),
-      room: getThread(viewer, id),
-      initiatives: listInitiatives(viewer, { threadId: id, limit: 100 }).items,
-      messages: listMessages(viewer, id, { limit: 50 }),
-      members: listMembers(viewer, id),
+  const names = await referenceNames(await getLocale());
+  const id = pageRecordId((await params).id);
+  const { room, initiatives, messages, members, since } = await loadOrNotFound(() =>
+    readSnapshot(async (q) => ({
+      since: await lastEventId(q),
+      room: await getThread(viewer, id, q),
+      initiatives: (await listInitiatives(viewer, { threadId: id, limit: 100 }, q)).items,
+      messages: await listMessages(viewer, id, { limit: 50 }, q),
+      members: await listMembers(viewer, id, q),
     })),
   );
-  const directory = isFacilitator(viewer) ? listParticipants(viewer) : [];
+  // Only those who may sit here are offered: never an observer for a discreet room.
+  const directory = isFacilitator(viewer) ? (await listParticipants(viewer)).filter((p) => canBeSeatedIn(p, room)) : [];
   const access = { visibility: room.visibility, isMember: room.isMember };
 
   return (

@@ -18,7 +18,7 @@ export default async function NewRoomPage() {
       <h1>{t('title')}</h1>
       <p className="muted">{t('lead')}</p>
       <ClientMessages namespaces={['NewRoom']}>
-        <NewRoomForm names={referenceNames(await getLocale())} canOpenDiscreet={isFacilitator(viewer)} />
+        <NewRoomForm names={await referenceNames(await getLocale())} canOpenDiscreet={isFacilitator(viewer)} />
       </ClientMessages>
     </div>
   );

@@ -1,11 +1,11 @@
-import { prepared } from '../../../db/client';
+import { sql } from 'drizzle-orm';
+import { db } from '../../../db/client';
 import type { Viewer } from '../../access/viewer';
 import { CA_STATES, type StateCode } from '../../consensus/codes';
-import type { Attribution } from '../../events/actor';
 import { parseInput } from '../../validation/common';
 import { dashboardFilters } from '../../validation/dashboard';
-import { INITIATIVE_COLUMNS, type InitiativeRow } from '../initiatives/initiative-access';
-import { filterParams, INITIATIVE_FILTER_SQL } from '../initiatives/list-initiatives';
+import { INITIATIVE_COLUMNS } from '../initiatives/initiative-access';
+import { initiativeFilterSql, type ListedInitiativeRow } from '../initiatives/list-initiatives';
 import { serializeInitiatives } from '../initiatives/serialize-initiative';
 
 export type ExportRow = {
@@ -43,19 +43,19 @@ export const EXPORT_COLUMNS: (keyof ExportRow)[] = [
  * One row per initiative the viewer may see (with the dashboard's filters), a column per state:
  * its position, "acceding" when it joined after formalization, empty when it does not take part.
  */
-export function exportInitiatives(viewer: Viewer, rawFilters: unknown): ExportRow[] {
+export async function exportInitiatives(viewer: Viewer, rawFilters: unknown): Promise<ExportRow[]> {
   const filters = parseInput(dashboardFilters, rawFilters);
   const rows: ExportRow[] = [];
   let cursor = Number.MAX_SAFE_INTEGER;
   for (;;) {
-    const batch = prepared(
-      `SELECT ${INITIATIVE_COLUMNS}, t.attribution, t.topic, t.title AS room
-       FROM initiatives i JOIN threads t ON t.id = i.thread_id
-       WHERE ${INITIATIVE_FILTER_SQL} AND i.id < @cursor ORDER BY i.id DESC LIMIT 500`,
-    ).all({ ...filterParams(viewer, filters), cursor }) as (InitiativeRow & { attribution: Attribution; topic: string; room: string })[];
+    const batch = await db().all<ListedInitiativeRow & { room: string }>(
+      sql`SELECT ${INITIATIVE_COLUMNS}, t.attribution, t.topic, t.title AS room
+          FROM initiatives i JOIN threads t ON t.id = i.thread_id
+          WHERE ${initiativeFilterSql(viewer, filters)} AND i.id < ${cursor} ORDER BY i.id DESC LIMIT 500`,
+    );
     if (batch.length === 0) return rows;
     const rooms = new Map(batch.map((b) => [b.id, b.room]));
-    for (const view of serializeInitiatives(batch, viewer.id)) {
+    for (const view of await serializeInitiatives(batch, viewer.id)) {
       const states = Object.fromEntries(
         CA_STATES.map((s) => {
           const stance = view.stances[s];

@@ -1,13 +1,16 @@
-import { prepared } from '../../../db/client';
+import { sql } from 'drizzle-orm';
+import { db, type Db } from '../../../db/client';
 import type { Viewer } from '../../access/viewer';
+import { discreetMemberSql } from '../../access/visibility';
 import { CA_STATES, STATUSES, type StateCode, type Status } from '../../consensus/codes';
-import type { Attribution } from '../../events/actor';
 import { parseInput } from '../../validation/common';
 import { dashboardQuery, type DashboardFilters } from '../../validation/dashboard';
-import { INITIATIVE_COLUMNS, type InitiativeRow } from '../initiatives/initiative-access';
-import { filterParams, INITIATIVE_FILTER_SQL } from '../initiatives/list-initiatives';
+import { INITIATIVE_COLUMNS } from '../initiatives/initiative-access';
+import { initiativeFilterSql, type ListedInitiativeRow } from '../initiatives/list-initiatives';
 import { serializeInitiatives, type InitiativeView } from '../initiatives/serialize-initiative';
-import { bucketCountsSql, DISCREET_MEMBER_SCOPE } from './totals';
+import { pageOf } from '../pagination';
+import { discreetRoomsOf } from '../threads/thread-access';
+import { bucketCountsSql } from './totals';
 
 export interface DashboardTotals {
   all: number;
@@ -32,33 +35,26 @@ export interface Dashboard {
 }
 
 /** The figures and one page of rows, as the page, the API and the tests read them. */
-export function getDashboard(viewer: Viewer, rawQuery: unknown): Dashboard {
+export async function getDashboard(viewer: Viewer, rawQuery: unknown, q: Db = db()): Promise<Dashboard> {
   const query = parseInput(dashboardQuery, rawQuery);
-  const totals = dashboardTotals(viewer);
+  const totals = await dashboardTotals(viewer, q);
   const [cursorAt, cursorId] = query.cursor ? query.cursor.split('~') : [null, null];
-  const rows = prepared(
-    `SELECT ${INITIATIVE_COLUMNS}, t.attribution, t.topic
-     FROM initiatives i JOIN threads t ON t.id = i.thread_id
-     WHERE ${INITIATIVE_FILTER_SQL}
-       AND (@cursorAt IS NULL OR i.updated_at < @cursorAt OR (i.updated_at = @cursorAt AND i.id < @cursorId))
-     ORDER BY i.updated_at DESC, i.id DESC LIMIT @limit`,
-  ).all({
-    ...filterParams(viewer, query),
-    cursorAt,
-    cursorId: cursorId ? Number(cursorId) : null,
-    limit: query.limit + 1,
-  }) as (InitiativeRow & {
-    attribution: Attribution;
-    topic: string;
-  })[];
-  const hasMore = rows.length > query.limit;
-  const page = rows.slice(0, query.limit);
-  const last = page[page.length - 1];
+  const cursor = cursorAt ? sql`AND (i.updated_at < ${cursorAt} OR (i.updated_at = ${cursorAt} AND i.id < ${Number(cursorId)}))` : sql``;
+  const rows = await q.all<ListedInitiativeRow>(
+    sql`SELECT ${INITIATIVE_COLUMNS}, t.attribution, t.topic
+        FROM initiatives i JOIN threads t ON t.id = i.thread_id
+        WHERE ${initiativeFilterSql(viewer, query)} ${cursor}
+        ORDER BY i.updated_at DESC, i.id DESC LIMIT ${query.limit + 1}`,
+  );
   return {
     totals,
-    matching: hasFilters(query) ? countMatching(viewer, query, totals) : totals.all,
-    items: serializeInitiatives(page, viewer.id),
-    next: hasMore ? `${last.updatedAt}~${last.id}` : null,
+    matching: hasFilters(query) ? await countMatching(viewer, query, totals, q) : totals.all,
+    ...(await pageOf(
+      rows,
+      query.limit,
+      (last) => `${last.updatedAt}~${last.id}`,
+      (page) => serializeInitiatives(page, viewer.id, q),
+    )),
   };
 }
 
@@ -69,7 +65,7 @@ function hasFilters(filters: DashboardFilters): boolean {
 }
 
 /** How many initiatives match: read from the totals for one topic, status, format or partner; counted otherwise. */
-export function countMatching(viewer: Viewer, filters: DashboardFilters, totals = dashboardTotals(viewer)): number {
+export async function countMatching(viewer: Viewer, filters: DashboardFilters, totals: DashboardTotals, q: Db = db()): Promise<number> {
   const used = FILTER_KEYS.filter((key) => filters[key]);
   if (used.length === 1) {
     if (filters.topic) return totals.byTopic[filters.topic] ?? 0;
@@ -77,25 +73,20 @@ export function countMatching(viewer: Viewer, filters: DashboardFilters, totals 
     if (filters.format) return totals.byFormat[filters.format] ?? 0;
     if (filters.partner) return totals.byPartner[filters.partner] ?? 0;
   }
-  return (
-    prepared(`SELECT COUNT(*) AS n FROM initiatives i JOIN threads t ON t.id = i.thread_id WHERE ${INITIATIVE_FILTER_SQL}`).get(
-      filterParams(viewer, filters),
-    ) as {
-      n: number;
-    }
-  ).n;
+  const row = await q.get<{ n: number }>(
+    sql`SELECT COUNT(*) AS n FROM initiatives i JOIN threads t ON t.id = i.thread_id WHERE ${initiativeFilterSql(viewer, filters)}`,
+  );
+  return row!.n;
 }
 
 /** Totals kept with each write for open rooms, plus the viewer's own discreet rooms counted now. */
-export function dashboardTotals(viewer: Viewer): DashboardTotals {
+export async function dashboardTotals(viewer: Viewer, q: Db = db()): Promise<DashboardTotals> {
   const counts = new Map<string, number>();
-  for (const row of prepared('SELECT bucket, count FROM dashboard_totals').all() as { bucket: string; count: number }[])
+  for (const row of await q.all<{ bucket: string; count: number }>(sql`SELECT bucket, count FROM dashboard_totals`)) {
     counts.set(row.bucket, row.count);
-  const hasDiscreet = prepared(
-    `SELECT 1 FROM memberships m JOIN threads t ON t.id = m.thread_id WHERE m.participant_id = ? AND t.visibility = 'discreet' LIMIT 1`,
-  ).get(viewer.id);
-  if (hasDiscreet) {
-    for (const row of prepared(bucketCountsSql(DISCREET_MEMBER_SCOPE)).all({ viewer: viewer.id }) as { bucket: string; count: number }[]) {
+  }
+  if ((await discreetRoomsOf(viewer)).length > 0) {
+    for (const row of await q.all<{ bucket: string; count: number }>(bucketCountsSql(discreetMemberSql(viewer)))) {
       counts.set(row.bucket, (counts.get(row.bucket) ?? 0) + row.count);
     }
   }

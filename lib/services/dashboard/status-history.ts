@@ -1,8 +1,11 @@
-import { prepared } from '../../../db/client';
+import { sql } from 'drizzle-orm';
+import { db, type Db } from '../../../db/client';
 import type { Viewer } from '../../access/viewer';
 import { STATUSES, type Status } from '../../consensus/codes';
 import { now } from '../../clock';
-import { DISCREET_MEMBER_SCOPE, statusDeltasSql, weekOf } from './totals';
+import { discreetMemberSql } from '../../access/visibility';
+import { discreetRoomsOf } from '../threads/thread-access';
+import { statusDeltasSql, weekOf } from './totals';
 
 export interface WeekCounts {
   /** Monday of the week (UTC), YYYY-MM-DD. */
@@ -11,12 +14,11 @@ export interface WeekCounts {
 }
 
 /** Initiatives per status at the end of each of the last `weeks` weeks, built from the event log's deltas. */
-export function statusHistory(viewer: Viewer, weeks = 12): WeekCounts[] {
-  const deltas = prepared('SELECT week, status, delta FROM status_deltas').all() as { week: string; status: Status; delta: number }[];
-  const hasDiscreet = prepared(
-    `SELECT 1 FROM memberships m JOIN threads t ON t.id = m.thread_id WHERE m.participant_id = ? AND t.visibility = 'discreet' LIMIT 1`,
-  ).get(viewer.id);
-  if (hasDiscreet) deltas.push(...(prepared(statusDeltasSql(DISCREET_MEMBER_SCOPE)).all({ viewer: viewer.id }) as typeof deltas));
+export async function statusHistory(viewer: Viewer, weeks = 12, q: Db = db()): Promise<WeekCounts[]> {
+  const deltas = await q.all<{ week: string; status: Status; delta: number }>(sql`SELECT week, status, delta FROM status_deltas`);
+  if ((await discreetRoomsOf(viewer)).length > 0) {
+    deltas.push(...(await q.all<(typeof deltas)[number]>(statusDeltasSql(discreetMemberSql(viewer)))));
+  }
 
   const current = weekOf(now());
   const wanted: string[] = [];

@@ -1,5 +1,8 @@
-import { prepared, sqlite } from '../../../db/client';
+import { sql, type SQL } from 'drizzle-orm';
+import { database, type Db } from '../../../db/client';
+import { dialectSql } from '../../../db/sql';
 import type { Status } from '../../consensus/codes';
+import type { WriteTx } from '../write';
 
 /** What the dashboard counts of one initiative. */
 export interface CountedShape {
@@ -10,6 +13,13 @@ export interface CountedShape {
   topic: string;
 }
 
+/** The counts a write moves, kept until the end of its transaction (see `write()`). */
+export interface TotalsChanges {
+  buckets: Map<string, number>;
+  /** Keyed `week|status`. */
+  weeks: Map<string, number>;
+}
+
 function buckets(shape: CountedShape): string[] {
   const list = ['all', `status:${shape.status}`, `format:${shape.format}`, `topic:${shape.topic}`];
   if (shape.hasMinus) list.push('minus');
@@ -18,41 +28,54 @@ function buckets(shape: CountedShape): string[] {
   return list;
 }
 
-/** Adds (+1) or removes (-1) an open-room initiative from the totals; inside the write's transaction. */
-export function countInTotals(shape: CountedShape, sign: 1 | -1): void {
-  for (const bucket of buckets(shape)) addToBucket(bucket, sign);
+const add = (map: Map<string, number>, key: string, delta: number) => map.set(key, (map.get(key) ?? 0) + delta);
+
+/** Adds (+1) or removes (-1) an open-room initiative from the totals, in the write's transaction. */
+export function countInTotals(tx: WriteTx, shape: CountedShape, sign: 1 | -1): void {
+  for (const bucket of buckets(shape)) add(tx.pending.totals.buckets, bucket, sign);
 }
 
 /** A state's endorsement of an open-room initiative, counted overall and per topic (the map). */
-export function countEndorsement(state: string, topic: string, sign: 1 | -1): void {
-  addToBucket(`endorsed:${state}`, sign);
-  addToBucket(`endorsed:${state}:${topic}`, sign);
+export function countEndorsement(tx: WriteTx, state: string, topic: string, sign: 1 | -1): void {
+  add(tx.pending.totals.buckets, `endorsed:${state}`, sign);
+  add(tx.pending.totals.buckets, `endorsed:${state}:${topic}`, sign);
 }
 
-function addToBucket(bucket: string, sign: 1 | -1): void {
-  prepared(
-    'INSERT INTO dashboard_totals (bucket, count) VALUES (?, ?) ON CONFLICT (bucket) DO UPDATE SET count = count + excluded.count',
-  ).run(bucket, sign);
+export function recordStatusDelta(tx: WriteTx, at: string, status: Status, delta: 1 | -1): void {
+  add(tx.pending.totals.weeks, `${weekOf(at)}|${status}`, delta);
 }
 
-/** The Monday (UTC) of the week of an ISO time, as SQLite's date(x, '-6 days', 'weekday 1'). */
+/** Writes a transaction's counts, in key order (so concurrent writers lock rows in one order). */
+export async function flushTotals(tx: Db, changes: TotalsChanges): Promise<void> {
+  for (const [bucket, delta] of [...changes.buckets].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    if (delta === 0) continue;
+    await tx.run(
+      sql`INSERT INTO dashboard_totals (bucket, count) VALUES (${bucket}, ${delta})
+          ON CONFLICT (bucket) DO UPDATE SET count = dashboard_totals.count + excluded.count`,
+    );
+  }
+  for (const [key, delta] of [...changes.weeks].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    if (delta === 0) continue;
+    const [week, status] = key.split('|');
+    await tx.run(
+      sql`INSERT INTO status_deltas (week, status, delta) VALUES (${week}, ${status}, ${delta})
+          ON CONFLICT (week, status) DO UPDATE SET delta = status_deltas.delta + excluded.delta`,
+    );
+  }
+}
+
+/** The Monday (UTC) of the week of an ISO time (as `dialectSql.weekStart` says it in SQL). */
 export function weekOf(iso: string): string {
   const date = new Date(iso);
   const monday = Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate() - ((date.getUTCDay() + 6) % 7));
   return new Date(monday).toISOString().slice(0, 10);
 }
 
-export function recordStatusDelta(at: string, status: Status, delta: 1 | -1): void {
-  prepared(
-    'INSERT INTO status_deltas (week, status, delta) VALUES (?, ?, ?) ON CONFLICT (week, status) DO UPDATE SET delta = delta + excluded.delta',
-  ).run(weekOf(at), status, delta);
-}
-
 /** The totals of the initiatives in rooms matching `scope` (SQL over `t`), as `bucket, count` rows. */
-export function bucketCountsSql(scope: string): string {
-  const from = `FROM initiatives i JOIN threads t ON t.id = i.thread_id WHERE ${scope}`;
-  const stances = `FROM stances s JOIN initiatives i ON i.id = s.initiative_id JOIN threads t ON t.id = i.thread_id WHERE ${scope} AND s.position = 'endorse'`;
-  return `
+export function bucketCountsSql(scope: SQL): SQL {
+  const from = sql`FROM initiatives i JOIN threads t ON t.id = i.thread_id WHERE ${scope}`;
+  const stances = sql`FROM stances s JOIN initiatives i ON i.id = s.initiative_id JOIN threads t ON t.id = i.thread_id WHERE ${scope} AND s.position = 'endorse'`;
+  return sql`
     SELECT bucket, COUNT(*) AS count FROM (
       SELECT 'all' AS bucket ${from}
       UNION ALL SELECT 'status:' || i.status ${from}
@@ -64,41 +87,41 @@ export function bucketCountsSql(scope: string): string {
         JOIN threads t ON t.id = i.thread_id WHERE ${scope}
       UNION ALL SELECT 'endorsed:' || s.state_code ${stances}
       UNION ALL SELECT 'endorsed:' || s.state_code || ':' || t.topic ${stances}
-    ) GROUP BY bucket`;
+    ) AS counted GROUP BY bucket`;
 }
 
 /** The weekly status deltas of the initiatives in rooms matching `scope`, from the event log. */
-export function statusDeltasSql(scope: string): string {
-  const week = `date(e.created_at, '-6 days', 'weekday 1')`;
-  const from = `FROM events e JOIN threads t ON t.id = e.thread_id WHERE ${scope}`;
-  const moved = `AND e.type = 'status.changed' AND json_extract(e.payload, '$.from') <> json_extract(e.payload, '$.to')`;
-  return `
+export function statusDeltasSql(scope: SQL): SQL {
+  const week = dialectSql.weekStart(sql`e.created_at`);
+  const field = (key: string) => dialectSql.jsonText(sql`e.payload`, key);
+  const from = sql`FROM events e JOIN threads t ON t.id = e.thread_id WHERE ${scope}`;
+  const moved = sql`AND e.type = 'status.changed' AND ${field('from')} <> ${field('to')}`;
+  return sql`
     SELECT week, status, SUM(delta) AS delta FROM (
-      SELECT ${week} AS week, json_extract(e.payload, '$.status') AS status, 1 AS delta ${from} AND e.type = 'initiative.proposed'
-      UNION ALL SELECT ${week}, json_extract(e.payload, '$.from'), -1 ${from} ${moved}
-      UNION ALL SELECT ${week}, json_extract(e.payload, '$.to'), 1 ${from} ${moved}
-    ) WHERE status IS NOT NULL GROUP BY week, status`;
+      SELECT ${week} AS week, ${field('status')} AS status, 1 AS delta ${from} AND e.type = 'initiative.proposed'
+      UNION ALL SELECT ${week}, ${field('from')}, -1 ${from} ${moved}
+      UNION ALL SELECT ${week}, ${field('to')}, 1 ${from} ${moved}
+    ) AS moves WHERE status IS NOT NULL GROUP BY week, status`;
 }
 
-export const OPEN_SCOPE = `t.visibility = 'open'`;
-/** The discreet rooms the participant bound as `@viewer` is a member of. */
-export const DISCREET_MEMBER_SCOPE = `t.visibility = 'discreet' AND EXISTS (SELECT 1 FROM memberships m WHERE m.thread_id = t.id AND m.participant_id = @viewer)`;
+export const OPEN_SCOPE = sql`t.visibility = 'open'`;
 
 /**
  * Recomputes the totals and the weekly status history from the initiatives and the event log:
- * for databases filled outside the services (imports, benchmarks) and as a repair tool.
+ * for databases filled outside the services (imports, copies, benchmarks) and as a repair tool.
  */
-export function rebuildDashboardTotals(): void {
-  const connection = sqlite();
-  connection.transaction(() => {
-    connection.exec('DELETE FROM dashboard_totals; DELETE FROM status_deltas;');
-    connection.exec(`INSERT INTO dashboard_totals (bucket, count) ${bucketCountsSql(OPEN_SCOPE)}`);
-    connection.exec(`INSERT INTO status_deltas (week, status, delta) ${statusDeltasSql(OPEN_SCOPE)}`);
-  })();
+export async function rebuildDashboardTotals(): Promise<void> {
+  await database().transaction(async (tx) => {
+    await tx.run(sql`DELETE FROM dashboard_totals`);
+    await tx.run(sql`DELETE FROM status_deltas`);
+    await tx.run(sql`INSERT INTO dashboard_totals (bucket, count) ${bucketCountsSql(OPEN_SCOPE)}`);
+    await tx.run(sql`INSERT INTO status_deltas (week, status, delta) ${statusDeltasSql(OPEN_SCOPE)}`);
+  });
 }
 
 /** At start: totals are rebuilt when the table is empty but initiatives exist (first start after the migration). */
-export function ensureDashboardTotals(): void {
-  const empty = !prepared('SELECT 1 FROM dashboard_totals LIMIT 1').get();
-  if (empty && prepared('SELECT 1 FROM initiatives LIMIT 1').get()) rebuildDashboardTotals();
+export async function ensureDashboardTotals(): Promise<void> {
+  const reader = database().reader;
+  const empty = !(await reader.get(sql`SELECT 1 FROM dashboard_totals LIMIT 1`));
+  if (empty && (await reader.get(sql`SELECT 1 FROM initiatives LIMIT 1`))) await rebuildDashboardTotals();
 }

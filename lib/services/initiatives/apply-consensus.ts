@@ -1,4 +1,4 @@
-import { prepared } from '../../../db/client';
+import { sql } from 'drizzle-orm';
 import type { Viewer } from '../../access/viewer';
 import type { Position, StateCode, Status } from '../../consensus/codes';
 import { evaluateConsensus, type ConsensusResult } from '../../consensus/consensus';
@@ -6,73 +6,75 @@ import { now } from '../../clock';
 import type { Attribution } from '../../events/actor';
 import { appendEvent } from '../../events/append';
 import { countInTotals, recordStatusDelta } from '../dashboard/totals';
+import type { WriteTx } from '../write';
 
 /**
  * Recomputes status and format from the stored stances (inside the change's transaction), stores
  * them on the initiative and appends `status.changed` whenever the status or the format label moved.
  */
-export function applyConsensus(
+export async function applyConsensus(
+  tx: WriteTx,
   initiativeId: number,
   context: { actor: Viewer; threadId: number; attribution: Attribution },
-): ConsensusResult {
-  const current = prepared(
-    `SELECT i.status, i.format, i.label, i.minus, i.formalized_at AS formalizedAt, t.visibility, t.topic
-     FROM initiatives i JOIN threads t ON t.id = i.thread_id WHERE i.id = ?`,
-  ).get(initiativeId) as {
-    status: Status;
-    format: string;
-    label: string;
-    minus: string;
-    formalizedAt: string | null;
-    visibility: 'open' | 'discreet';
-    topic: string;
-  };
+): Promise<ConsensusResult> {
+  const [current, stances, partners] = await Promise.all([
+    tx.get<{
+      status: Status;
+      format: string;
+      label: string;
+      minus: string;
+      formalizedAt: string | null;
+      visibility: 'open' | 'discreet';
+      topic: string;
+    }>(
+      sql`SELECT i.status, i.format, i.label, i.minus, i.formalized_at AS "formalizedAt", t.visibility, t.topic
+          FROM initiatives i JOIN threads t ON t.id = i.thread_id WHERE i.id = ${initiativeId}`,
+    ),
+    tx.all<{ state: StateCode; position: Position; acceding: number }>(
+      sql`SELECT state_code AS state, position, acceding FROM stances WHERE initiative_id = ${initiativeId}`,
+    ),
+    tx.all<{ code: string }>(sql`SELECT partner_code AS code FROM initiative_partners WHERE initiative_id = ${initiativeId}`),
+  ]);
+  const before = current!;
   const result = evaluateConsensus({
-    stances: (
-      prepared('SELECT state_code AS state, position, acceding FROM stances WHERE initiative_id = ?').all(initiativeId) as {
-        state: StateCode;
-        position: Position;
-        acceding: number;
-      }[]
-    ).map((s) => ({ state: s.state, position: s.position, acceding: Boolean(s.acceding) })),
-    partners: (
-      prepared('SELECT partner_code AS code FROM initiative_partners WHERE initiative_id = ?').all(initiativeId) as { code: string }[]
-    ).map((p) => p.code),
-    formalized: current.formalizedAt !== null,
+    stances: stances.map((s) => ({ state: s.state, position: s.position, acceding: Boolean(s.acceding) })),
+    partners: partners.map((p) => p.code),
+    formalized: before.formalizedAt !== null,
   });
   const at = now();
-  prepared('UPDATE initiatives SET status = ?, format = ?, label = ?, minus = ?, updated_at = ? WHERE id = ?').run(
-    result.status,
-    result.format,
-    result.label,
-    result.minus.join(','),
-    at,
-    initiativeId,
+  await tx.run(
+    sql`UPDATE initiatives SET status = ${result.status}, format = ${result.format}, label = ${result.label},
+          minus = ${result.minus.join(',')}, updated_at = ${at} WHERE id = ${initiativeId}`,
   );
-  if (result.status !== current.status || result.label !== current.label) {
-    if (current.visibility === 'open') {
-      const partners = result.plus;
-      countInTotals({ status: current.status, format: current.format, hasMinus: current.minus !== '', partners, topic: current.topic }, -1);
-      countInTotals({ status: result.status, format: result.format, hasMinus: result.minus.length > 0, partners, topic: current.topic }, 1);
-      if (result.status !== current.status) {
-        recordStatusDelta(at, current.status, -1);
-        recordStatusDelta(at, result.status, 1);
+  if (result.status !== before.status || result.label !== before.label) {
+    if (before.visibility === 'open') {
+      const partnerCodes = result.plus;
+      const topic = before.topic;
+      countInTotals(tx, { status: before.status, format: before.format, hasMinus: before.minus !== '', partners: partnerCodes, topic }, -1);
+      countInTotals(
+        tx,
+        { status: result.status, format: result.format, hasMinus: result.minus.length > 0, partners: partnerCodes, topic },
+        1,
+      );
+      if (result.status !== before.status) {
+        recordStatusDelta(tx, at, before.status, -1);
+        recordStatusDelta(tx, at, result.status, 1);
       }
     }
-    appendEvent({
+    appendEvent(tx, {
       type: 'status.changed',
       threadId: context.threadId,
       initiativeId,
       actor: context.actor,
       attribution: context.attribution,
       payload: {
-        from: current.status,
+        from: before.status,
         to: result.status,
         format: result.format,
         label: result.label,
         minus: result.minus,
         plus: result.plus,
-        fromLabel: current.label,
+        fromLabel: before.label,
       },
     });
   }

@@ -1,4 +1,4 @@
-import { prepared } from '../../../db/client';
+import { sql } from 'drizzle-orm';
 import { canEndorse } from '../../access/rules';
 import type { Viewer } from '../../access/viewer';
 import { now } from '../../clock';
@@ -10,31 +10,31 @@ import { visibleInitiative } from './initiative-access';
 import type { InitiativeView } from './serialize-initiative';
 
 /** Individual support, whatever the affiliation (observers excepted); it does not move consensus. */
-export function addEndorsement(viewer: Viewer, initiativeId: number): InitiativeView {
+export function addEndorsement(viewer: Viewer, initiativeId: number): Promise<InitiativeView> {
   return changeEndorsement(viewer, initiativeId, true);
 }
 
-export function removeEndorsement(viewer: Viewer, initiativeId: number): InitiativeView {
+export function removeEndorsement(viewer: Viewer, initiativeId: number): Promise<InitiativeView> {
   return changeEndorsement(viewer, initiativeId, false);
 }
 
-function changeEndorsement(viewer: Viewer, initiativeId: number, add: boolean): InitiativeView {
-  const { initiative, thread } = visibleInitiative(viewer, initiativeId);
+async function changeEndorsement(viewer: Viewer, initiativeId: number, add: boolean): Promise<InitiativeView> {
+  const { initiative, thread } = await visibleInitiative(viewer, initiativeId);
   if (!canEndorse(viewer)) throw forbidden('Observers do not endorse');
-  write(() => {
+  await write(async (tx) => {
     const at = now();
     const changed = add
-      ? prepared('INSERT OR IGNORE INTO endorsements (initiative_id, participant_id, created_at) VALUES (?, ?, ?)').run(
-          initiativeId,
-          viewer.id,
-          at,
+      ? await tx.run(
+          sql`INSERT INTO endorsements (initiative_id, participant_id, created_at) VALUES (${initiativeId}, ${viewer.id}, ${at})
+              ON CONFLICT DO NOTHING`,
         )
-      : prepared('DELETE FROM endorsements WHERE initiative_id = ? AND participant_id = ?').run(initiativeId, viewer.id);
-    if (changed.changes === 0) throw conflict(add ? 'You already endorse this initiative' : 'You do not endorse this initiative');
-    const { count } = prepared(
-      'UPDATE initiatives SET endorsement_count = endorsement_count + ?, updated_at = ? WHERE id = ? RETURNING endorsement_count AS count',
-    ).get(add ? 1 : -1, at, initiativeId) as { count: number };
-    appendEvent({
+      : await tx.run(sql`DELETE FROM endorsements WHERE initiative_id = ${initiativeId} AND participant_id = ${viewer.id}`);
+    if (changed === 0) throw conflict(add ? 'You already endorse this initiative' : 'You do not endorse this initiative');
+    const { count } = (await tx.get<{ count: number }>(
+      sql`UPDATE initiatives SET endorsement_count = endorsement_count + ${add ? 1 : -1}, updated_at = ${at}
+          WHERE id = ${initiativeId} RETURNING endorsement_count AS count`,
+    ))!;
+    appendEvent(tx, {
       type: add ? 'endorsement.added' : 'endorsement.removed',
       threadId: initiative.threadId,
       initiativeId,

@@ -1,31 +1,26 @@
-import { prepared } from '../../../db/client';
+import { sql } from 'drizzle-orm';
 import { canFormalize as mayFormalize } from '../../access/rules';
 import type { Viewer } from '../../access/viewer';
 import type { Status } from '../../consensus/codes';
 import { canFormalize } from '../../consensus/consensus';
-import { now } from '../../clock';
 import { conflict, forbidden } from '../../errors';
 import { appendEvent } from '../../events/append';
-import { touchThread } from '../threads/thread-access';
-import { write } from '../write';
-import { applyConsensus } from './apply-consensus';
-import { getInitiative } from './get-initiative';
-import { visibleInitiative } from './initiative-access';
+import { changeInitiative } from './change-initiative';
 import type { InitiativeView } from './serialize-initiative';
 
 /** A facilitator formalizes what has reached consensus; consensus comes before anything is formalized. */
-export function formalizeInitiative(viewer: Viewer, initiativeId: number): InitiativeView {
-  const { initiative, thread } = visibleInitiative(viewer, initiativeId);
-  if (!mayFormalize(viewer)) throw forbidden('Only a facilitator formalizes an initiative');
-  write(() => {
-    const { status } = prepared('SELECT status FROM initiatives WHERE id = ?').get(initiativeId) as { status: Status };
-    if (!canFormalize(status)) throw conflict(`Only an initiative in consensus is formalized; this one is in ${status}`);
-    const at = now();
-    prepared('UPDATE initiatives SET formalized_at = ?, formalized_by = ? WHERE id = ?').run(at, viewer.id, initiativeId);
-    const context = { threadId: initiative.threadId, actor: viewer, attribution: thread.attribution };
-    appendEvent({ type: 'initiative.formalized', initiativeId, ...context, payload: { label: initiative.label, formalizedAt: at } });
-    applyConsensus(initiativeId, context);
-    touchThread(initiative.threadId, at);
-  });
-  return getInitiative(viewer, initiativeId);
+export function formalizeInitiative(viewer: Viewer, initiativeId: number): Promise<InitiativeView> {
+  return changeInitiative(
+    viewer,
+    initiativeId,
+    () => {
+      if (!mayFormalize(viewer)) throw forbidden('Only a facilitator formalizes an initiative');
+    },
+    async ({ tx, initiative, context, at }) => {
+      const { status } = (await tx.get<{ status: Status }>(sql`SELECT status FROM initiatives WHERE id = ${initiativeId}`))!;
+      if (!canFormalize(status)) throw conflict(`Only an initiative in consensus is formalized; this one is in ${status}`);
+      await tx.run(sql`UPDATE initiatives SET formalized_at = ${at}, formalized_by = ${viewer.id} WHERE id = ${initiativeId}`);
+      appendEvent(tx, { type: 'initiative.formalized', initiativeId, ...context, payload: { label: initiative.label, formalizedAt: at } });
+    },
+  );
 }

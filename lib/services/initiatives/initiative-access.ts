@@ -1,4 +1,5 @@
-import { prepared } from '../../../db/client';
+import { sql } from 'drizzle-orm';
+import { db, type Db } from '../../../db/client';
 import type { Viewer } from '../../access/viewer';
 import type { Status } from '../../consensus/codes';
 import { notFound } from '../../errors';
@@ -21,20 +22,24 @@ export interface InitiativeRow {
   formalizedAt: string | null;
 }
 
-export const INITIATIVE_COLUMNS = `i.id, i.thread_id AS threadId, i.title, i.summary, i.open_to_join AS openToJoin, i.status,
-  i.format, i.label, i.minus, i.endorsement_count AS endorsementCount, i.created_by AS createdBy,
-  i.created_at AS createdAt, i.updated_at AS updatedAt, i.formalized_at AS formalizedAt`;
+export const INITIATIVE_COLUMNS = sql.raw(`i.id, i.thread_id AS "threadId", i.title, i.summary, i.open_to_join AS "openToJoin", i.status,
+  i.format, i.label, i.minus, i.endorsement_count AS "endorsementCount", i.created_by AS "createdBy",
+  i.created_at AS "createdAt", i.updated_at AS "updatedAt", i.formalized_at AS "formalizedAt"`);
 
-export function findInitiative(id: number): InitiativeRow | undefined {
-  return prepared(`SELECT ${INITIATIVE_COLUMNS} FROM initiatives i WHERE i.id = ?`).get(id) as InitiativeRow | undefined;
+export function findInitiative(id: number, q: Db = db()): Promise<InitiativeRow | undefined> {
+  return q.get<InitiativeRow>(sql`SELECT ${INITIATIVE_COLUMNS} FROM initiatives i WHERE i.id = ${id}`);
 }
 
 /** The initiative and its room if this participant may see the room; otherwise 404. */
-export function visibleInitiative(viewer: Viewer, id: number): { initiative: InitiativeRow; thread: VisibleThread } {
-  const initiative = findInitiative(id);
+export async function visibleInitiative(
+  viewer: Viewer,
+  id: number,
+  q: Db = db(),
+): Promise<{ initiative: InitiativeRow; thread: VisibleThread }> {
+  const initiative = await findInitiative(id, q);
   if (!initiative) throw notFound('Initiative not found');
   try {
-    return { initiative, thread: visibleThread(viewer, initiative.threadId) };
+    return { initiative, thread: await visibleThread(viewer, initiative.threadId, q) };
   } catch {
     throw notFound('Initiative not found');
   }

@@ -1,48 +1,38 @@
-import { prepared } from '../../../db/client';
+import { sql } from 'drizzle-orm';
 import { canJoinForOwnState } from '../../access/rules';
 import type { Viewer } from '../../access/viewer';
-import { now } from '../../clock';
 import { conflict, forbidden } from '../../errors';
 import { appendEvent } from '../../events/append';
-import { touchThread } from '../threads/thread-access';
-import { write } from '../write';
-import { applyConsensus } from './apply-consensus';
-import { getInitiative } from './get-initiative';
-import { visibleInitiative } from './initiative-access';
+import { changeInitiative } from './change-initiative';
 import type { InitiativeView } from './serialize-initiative';
 
 /**
  * A delegate brings its own state into an initiative that is open to join, at `pending`.
  * After formalization the state is acceding: it counts in the format once it endorses.
  */
-export function joinInitiative(viewer: Viewer, initiativeId: number): InitiativeView {
-  const { initiative, thread } = visibleInitiative(viewer, initiativeId);
-  if (!canJoinForOwnState(viewer) || !viewer.state)
-    throw forbidden('Only a verified state delegate joins an initiative, for its own state');
-  const state = viewer.state;
-  write(() => {
-    const current = prepared('SELECT open_to_join AS openToJoin, formalized_at AS formalizedAt FROM initiatives WHERE id = ?').get(
-      initiativeId,
-    ) as {
-      openToJoin: number;
-      formalizedAt: string | null;
-    };
-    if (!current.openToJoin) throw conflict('This initiative is not open to join');
-    if (prepared('SELECT 1 FROM stances WHERE initiative_id = ? AND state_code = ?').get(initiativeId, state)) {
-      throw conflict(`${state} already takes part in this initiative`);
-    }
-    const at = now();
-    const acceding = current.formalizedAt !== null;
-    prepared(`INSERT INTO stances (initiative_id, state_code, position, joined_at, acceding) VALUES (?, ?, 'pending', ?, ?)`).run(
-      initiativeId,
-      state,
-      at,
-      acceding ? 1 : 0,
-    );
-    const context = { threadId: initiative.threadId, actor: viewer, attribution: thread.attribution };
-    appendEvent({ type: 'initiative.joined', initiativeId, ...context, payload: { state, acceding } });
-    applyConsensus(initiativeId, context);
-    touchThread(initiative.threadId, at);
-  });
-  return getInitiative(viewer, initiativeId);
+export function joinInitiative(viewer: Viewer, initiativeId: number): Promise<InitiativeView> {
+  return changeInitiative(
+    viewer,
+    initiativeId,
+    () => {
+      if (!canJoinForOwnState(viewer) || !viewer.state)
+        throw forbidden('Only a verified state delegate joins an initiative, for its own state');
+      return viewer.state;
+    },
+    async ({ tx, context, at }, state) => {
+      const current = (await tx.get<{ openToJoin: number; formalizedAt: string | null }>(
+        sql`SELECT open_to_join AS "openToJoin", formalized_at AS "formalizedAt" FROM initiatives WHERE id = ${initiativeId}`,
+      ))!;
+      if (!current.openToJoin) throw conflict('This initiative is not open to join');
+      if (await tx.get(sql`SELECT 1 FROM stances WHERE initiative_id = ${initiativeId} AND state_code = ${state}`)) {
+        throw conflict(`${state} already takes part in this initiative`);
+      }
+      const acceding = current.formalizedAt !== null;
+      await tx.run(
+        sql`INSERT INTO stances (initiative_id, state_code, position, joined_at, acceding)
+            VALUES (${initiativeId}, ${state}, 'pending', ${at}, ${acceding ? 1 : 0})`,
+      );
+      appendEvent(tx, { type: 'initiative.joined', initiativeId, ...context, payload: { state, acceding } });
+    },
+  );
 }

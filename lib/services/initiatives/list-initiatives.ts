@@ -1,53 +1,54 @@
-import { prepared } from '../../../db/client';
+import { sql, type SQL } from 'drizzle-orm';
+import { db } from '../../../db/client';
+import { dialectSql } from '../../../db/sql';
 import type { Viewer } from '../../access/viewer';
+import { threadVisibleSql } from '../../access/visibility';
 import type { Attribution } from '../../events/actor';
 import { parseInput } from '../../validation/common';
 import { listInitiativesQuery, type ListInitiativesQuery } from '../../validation/initiatives';
-import { likePattern, type Page } from '../pagination';
-import { THREAD_VISIBLE_SQL } from '../threads/thread-access';
+import { likePattern, pageOf, whereAll, type Page } from '../pagination';
 import { INITIATIVE_COLUMNS, type InitiativeRow } from './initiative-access';
 import { serializeInitiatives, type InitiativeView } from './serialize-initiative';
 
-/** SQL conditions for the filters, over `i` (initiatives) and `t` (its room). */
-export const INITIATIVE_FILTER_SQL = `${THREAD_VISIBLE_SQL}
-  AND (@status IS NULL OR i.status = @status)
-  AND (@format IS NULL OR i.format = @format)
-  AND (@topic IS NULL OR t.topic = @topic)
-  AND (@threadId IS NULL OR i.thread_id = @threadId)
-  AND (@state IS NULL OR EXISTS (SELECT 1 FROM stances s WHERE s.initiative_id = i.id AND s.state_code = @state))
-  AND (@partner IS NULL OR EXISTS (SELECT 1 FROM initiative_partners ip WHERE ip.initiative_id = i.id AND ip.partner_code = @partner))
-  AND (@q IS NULL OR i.title LIKE @q ESCAPE '\\' OR i.summary LIKE @q ESCAPE '\\')`;
+export type InitiativeFilters = Omit<ListInitiativesQuery, 'limit' | 'cursor'>;
 
-export function filterParams(viewer: Viewer, query: Omit<ListInitiativesQuery, 'limit' | 'cursor'>) {
-  return {
-    viewer: viewer.id,
-    status: query.status ?? null,
-    format: query.format ?? null,
-    topic: query.topic ?? null,
-    threadId: query.threadId ?? null,
-    state: query.state ?? null,
-    partner: query.partner ?? null,
-    q: query.q ? likePattern(query.q) : null,
-  };
+/** SQL over `i` (initiatives) and `t` (its room): visible to the viewer and matching the filters used. */
+export function initiativeFilterSql(viewer: Viewer, filters: InitiativeFilters): SQL {
+  const conditions: SQL[] = [threadVisibleSql(viewer)];
+  if (filters.status) conditions.push(sql`i.status = ${filters.status}`);
+  if (filters.format) conditions.push(sql`i.format = ${filters.format}`);
+  if (filters.topic) conditions.push(sql`t.topic = ${filters.topic}`);
+  if (filters.threadId) conditions.push(sql`i.thread_id = ${filters.threadId}`);
+  if (filters.state)
+    conditions.push(sql`EXISTS (SELECT 1 FROM stances s WHERE s.initiative_id = i.id AND s.state_code = ${filters.state})`);
+  if (filters.partner) {
+    conditions.push(
+      sql`EXISTS (SELECT 1 FROM initiative_partners ip WHERE ip.initiative_id = i.id AND ip.partner_code = ${filters.partner})`,
+    );
+  }
+  if (filters.q) {
+    const pattern = likePattern(filters.q);
+    conditions.push(sql`(${dialectSql.ilike(sql`i.title`, pattern)} OR ${dialectSql.ilike(sql`i.summary`, pattern)})`);
+  }
+  return whereAll(conditions);
 }
 
+export type ListedInitiativeRow = InitiativeRow & { attribution: Attribution; topic: string };
+
 /** Initiatives in rooms this participant may see, newest first, keyset-paginated. */
-export function listInitiatives(viewer: Viewer, rawQuery: unknown): Page<InitiativeView> {
+export async function listInitiatives(viewer: Viewer, rawQuery: unknown, q = db()): Promise<Page<InitiativeView>> {
   const query = parseInput(listInitiativesQuery, rawQuery);
-  const rows = prepared(
-    `SELECT ${INITIATIVE_COLUMNS}, t.attribution, t.topic
-     FROM initiatives i JOIN threads t ON t.id = i.thread_id
-     WHERE ${INITIATIVE_FILTER_SQL} AND (@cursor IS NULL OR i.id < @cursor)
-     ORDER BY i.id DESC LIMIT @limit`,
-  ).all({
-    ...filterParams(viewer, query),
-    cursor: query.cursor ? Number(query.cursor) : null,
-    limit: query.limit + 1,
-  }) as (InitiativeRow & {
-    attribution: Attribution;
-    topic: string;
-  })[];
-  const hasMore = rows.length > query.limit;
-  const page = rows.slice(0, query.limit);
-  return { items: serializeInitiatives(page, viewer.id), next: hasMore ? String(page[page.length - 1].id) : null };
+  const cursor = query.cursor ? sql`AND i.id < ${Number(query.cursor)}` : sql``;
+  const rows = await q.all<ListedInitiativeRow>(
+    sql`SELECT ${INITIATIVE_COLUMNS}, t.attribution, t.topic
+        FROM initiatives i JOIN threads t ON t.id = i.thread_id
+        WHERE ${initiativeFilterSql(viewer, query)} ${cursor}
+        ORDER BY i.id DESC LIMIT ${query.limit + 1}`,
+  );
+  return pageOf(
+    rows,
+    query.limit,
+    (row) => String(row.id),
+    (page) => serializeInitiatives(page, viewer.id, q),
+  );
 }

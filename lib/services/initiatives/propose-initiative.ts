@@ -1,4 +1,4 @@
-import { prepared } from '../../../db/client';
+import { tables } from '../../../db/schema';
 import { canPostIn, canPropose } from '../../access/rules';
 import type { Viewer } from '../../access/viewer';
 import { evaluateConsensus } from '../../consensus/consensus';
@@ -14,12 +14,14 @@ import { write } from '../write';
 import { getInitiative } from './get-initiative';
 import type { InitiativeView } from './serialize-initiative';
 
+const { initiativePartners, initiatives, stances } = tables;
+
 /** Proposes an initiative in a room: every participating state starts at `pending`. */
-export function proposeInitiative(viewer: Viewer, threadId: number, rawInput: unknown): InitiativeView {
-  const thread = visibleThread(viewer, threadId);
+export async function proposeInitiative(viewer: Viewer, threadId: number, rawInput: unknown): Promise<InitiativeView> {
+  const thread = await visibleThread(viewer, threadId);
   const input = parseInput(proposeInitiativeInput, rawInput);
   if (!canPropose(viewer) || !canPostIn(viewer, thread)) throw forbidden('Your affiliation may not propose initiatives');
-  const unknown = unknownPartners(input.partners);
+  const unknown = await unknownPartners(input.partners);
   if (unknown.length) throw invalid('Some fields are not valid', { partners: `Unknown partner: ${unknown.join(', ')}` });
 
   const consensus = evaluateConsensus({
@@ -27,40 +29,38 @@ export function proposeInitiative(viewer: Viewer, threadId: number, rawInput: un
     partners: input.partners,
     formalized: false,
   });
-  const id = write(() => {
+  const id = await write(async (tx) => {
     const at = now();
-    const initiativeId = Number(
-      prepared(
-        `INSERT INTO initiatives (thread_id, title, summary, open_to_join, status, format, label, minus, created_by, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?)`,
-      ).run(
+    const [{ initiativeId }] = await tx.orm
+      .insert(initiatives)
+      .values({
         threadId,
-        input.title,
-        input.summary,
-        input.openToJoin ? 1 : 0,
-        consensus.status,
-        consensus.format,
-        consensus.label,
-        viewer.id,
-        at,
-        at,
-      ).lastInsertRowid,
-    );
-    for (const state of input.states) {
-      prepared('INSERT INTO stances (initiative_id, state_code, joined_at) VALUES (?, ?, ?)').run(initiativeId, state, at);
+        title: input.title,
+        summary: input.summary,
+        openToJoin: input.openToJoin ? 1 : 0,
+        status: consensus.status,
+        format: consensus.format,
+        label: consensus.label,
+        minus: '',
+        createdBy: viewer.id,
+        createdAt: at,
+        updatedAt: at,
+      })
+      .returning({ initiativeId: initiatives.id });
+    await tx.orm.insert(stances).values(input.states.map((stateCode) => ({ initiativeId, stateCode, joinedAt: at })));
+    if (input.partners.length) {
+      await tx.orm.insert(initiativePartners).values(input.partners.map((partnerCode) => ({ initiativeId, partnerCode })));
     }
-    for (const partner of input.partners) {
-      prepared('INSERT INTO initiative_partners (initiative_id, partner_code) VALUES (?, ?)').run(initiativeId, partner);
-    }
-    touchThread(threadId, at, { initiatives: 1 });
+    await touchThread(tx, threadId, at, { initiatives: 1 });
     if (thread.visibility === 'open') {
       countInTotals(
+        tx,
         { status: consensus.status, format: consensus.format, hasMinus: false, partners: consensus.plus, topic: thread.topic },
         1,
       );
-      recordStatusDelta(at, consensus.status, 1);
+      recordStatusDelta(tx, at, consensus.status, 1);
     }
-    appendEvent({
+    appendEvent(tx, {
       type: 'initiative.proposed',
       threadId,
       initiativeId,

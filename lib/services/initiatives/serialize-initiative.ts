@@ -1,8 +1,10 @@
-import { prepared } from '../../../db/client';
+import { sql } from 'drizzle-orm';
+import { db, type Db } from '../../../db/client';
+import { dialectSql } from '../../../db/sql';
 import { sortStates, type Position, type StateCode, type Status } from '../../consensus/codes';
 import { publicActor, type Attribution } from '../../events/actor';
 import type { PublicActor } from '../../events/types';
-import { participantsById } from '../threads/serialize-thread';
+import { groupCodes, participantsById } from '../threads/serialize-thread';
 import type { InitiativeRow } from './initiative-access';
 
 export interface StanceView {
@@ -46,35 +48,37 @@ interface StanceRow {
   acceding: number;
 }
 
-/** Serializes a page of initiatives with three batch queries, whatever the page size. */
-export function serializeInitiatives(
+/** Serializes a page of initiatives with a few batch queries, whatever the page size. */
+export async function serializeInitiatives(
   rows: readonly (InitiativeRow & { attribution: Attribution; topic: string })[],
   viewerId: number,
-): InitiativeView[] {
+  q: Db = db(),
+): Promise<InitiativeView[]> {
   if (rows.length === 0) return [];
-  const ids = JSON.stringify(rows.map((r) => r.id));
+  const ids = rows.map((r) => r.id);
+  const [stanceRows, partners, mine, proposers] = await Promise.all([
+    q.all<StanceRow>(
+      sql`SELECT initiative_id AS "initiativeId", state_code AS state, position, note, set_at AS "setAt", acceding
+          FROM stances WHERE ${dialectSql.inList(sql`initiative_id`, ids)}`,
+    ),
+    q
+      .all<{ id: number; code: string }>(
+        sql`SELECT initiative_id AS id, partner_code AS code FROM initiative_partners
+            WHERE ${dialectSql.inList(sql`initiative_id`, ids)} ORDER BY partner_code`,
+      )
+      .then(groupCodes),
+    q
+      .all<{ id: number }>(
+        sql`SELECT initiative_id AS id FROM endorsements WHERE participant_id = ${viewerId} AND ${dialectSql.inList(sql`initiative_id`, ids)}`,
+      )
+      .then((found) => new Set(found.map((r) => r.id))),
+    participantsById(
+      rows.map((r) => r.createdBy),
+      q,
+    ),
+  ]);
   const stances = new Map<number, StanceRow[]>();
-  for (const s of prepared(
-    `SELECT initiative_id AS initiativeId, state_code AS state, position, note, set_at AS setAt, acceding
-     FROM stances WHERE initiative_id IN (SELECT value FROM json_each(?))`,
-  ).all(ids) as StanceRow[]) {
-    stances.set(s.initiativeId, [...(stances.get(s.initiativeId) ?? []), s]);
-  }
-  const partners = new Map<number, string[]>();
-  for (const p of prepared(
-    `SELECT initiative_id AS initiativeId, partner_code AS code FROM initiative_partners
-     WHERE initiative_id IN (SELECT value FROM json_each(?)) ORDER BY partner_code`,
-  ).all(ids) as { initiativeId: number; code: string }[]) {
-    partners.set(p.initiativeId, [...(partners.get(p.initiativeId) ?? []), p.code]);
-  }
-  const mine = new Set(
-    (
-      prepared(
-        `SELECT initiative_id AS id FROM endorsements WHERE participant_id = ? AND initiative_id IN (SELECT value FROM json_each(?))`,
-      ).all(viewerId, ids) as { id: number }[]
-    ).map((r) => r.id),
-  );
-  const proposers = participantsById(rows.map((r) => r.createdBy));
+  for (const s of stanceRows) stances.set(s.initiativeId, [...(stances.get(s.initiativeId) ?? []), s]);
 
   return rows.map((r) => {
     const own = stances.get(r.id) ?? [];

@@ -1,47 +1,78 @@
 import crypto from 'node:crypto';
-import { prepared } from '../../../db/client';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { db } from '../../../db/client';
+import { tables } from '../../../db/schema';
 import type { Viewer } from '../../access/viewer';
-import { hashApiToken } from '../../auth/authenticate';
 import { now } from '../../clock';
 import { notFound } from '../../errors';
 import { parseInput } from '../../validation/common';
 import { apiTokenInput } from '../../validation/participants';
+import { write } from '../write';
+
+const { apiTokens } = tables;
+
+export function hashApiToken(token: string): string {
+  return crypto.createHash('sha256').update(token).digest('hex');
+}
 
 export interface ApiTokenView {
   id: number;
   name: string;
   createdAt: string;
   lastUsedAt: string | null;
+  expiresAt: string | null;
 }
 
-/** A personal API token for scripts, carrying exactly its owner's rights; shown once, stored hashed. */
-export function createApiToken(viewer: Viewer, rawInput: unknown): ApiTokenView & { token: string } {
-  const { name } = parseInput(apiTokenInput, rawInput);
+const VIEW = {
+  id: apiTokens.id,
+  name: apiTokens.name,
+  createdAt: apiTokens.createdAt,
+  lastUsedAt: apiTokens.lastUsedAt,
+  expiresAt: apiTokens.expiresAt,
+};
+
+/**
+ * A personal API token for scripts, carrying exactly its owner's rights, optionally expiring;
+ * shown once, stored hashed.
+ */
+export async function createApiToken(viewer: Viewer, rawInput: unknown): Promise<ApiTokenView & { token: string }> {
+  const { name, expiresInDays } = parseInput(apiTokenInput, rawInput);
   const token = `chk_${crypto.randomBytes(24).toString('base64url')}`;
   const at = now();
-  const id = Number(
-    prepared('INSERT INTO api_tokens (participant_id, name, token_hash, created_at) VALUES (?, ?, ?, ?)').run(
-      viewer.id,
-      name,
-      hashApiToken(token),
-      at,
-    ).lastInsertRowid,
+  const expiresAt = expiresInDays ? new Date(Date.parse(at) + expiresInDays * 86_400_000).toISOString() : null;
+  const [created] = await write((tx) =>
+    tx.orm
+      .insert(apiTokens)
+      .values({ participantId: viewer.id, name, tokenHash: hashApiToken(token), createdAt: at, expiresAt })
+      .returning(VIEW),
   );
-  return { id, name, createdAt: at, lastUsedAt: null, token };
+  return { ...created, token };
 }
 
-export function listApiTokens(viewer: Viewer): ApiTokenView[] {
-  return prepared(
-    `SELECT id, name, created_at AS createdAt, last_used_at AS lastUsedAt FROM api_tokens
-     WHERE participant_id = ? AND revoked_at IS NULL ORDER BY id DESC`,
-  ).all(viewer.id) as ApiTokenView[];
+export function listApiTokens(viewer: Viewer): Promise<ApiTokenView[]> {
+  return db()
+    .orm.select(VIEW)
+    .from(apiTokens)
+    .where(and(eq(apiTokens.participantId, viewer.id), isNull(apiTokens.revokedAt)))
+    .orderBy(desc(apiTokens.id));
 }
 
-export function revokeApiToken(viewer: Viewer, tokenId: number): void {
-  const result = prepared('UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND participant_id = ? AND revoked_at IS NULL').run(
-    now(),
-    tokenId,
-    viewer.id,
+export async function revokeApiToken(viewer: Viewer, tokenId: number): Promise<void> {
+  const revoked = await write((tx) =>
+    tx.orm
+      .update(apiTokens)
+      .set({ revokedAt: now() })
+      .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.participantId, viewer.id), isNull(apiTokens.revokedAt)))
+      .returning({ id: apiTokens.id }),
   );
-  if (result.changes === 0) throw notFound('Token not found');
+  if (revoked.length === 0) throw notFound('Token not found');
+}
+
+const USE_RECORDED_EVERY_MS = 60_000;
+
+/** Keeps `last_used_at` to the minute, without a write on every request a script makes. */
+export async function recordApiTokenUse(tokenId: number, lastUsedAt: string | null): Promise<void> {
+  const at = now();
+  if (lastUsedAt && Date.parse(at) - Date.parse(lastUsedAt) < USE_RECORDED_EVERY_MS) return;
+  await write((tx) => tx.run(sql`UPDATE api_tokens SET last_used_at = ${at} WHERE id = ${tokenId}`));
 }

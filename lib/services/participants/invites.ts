@@ -1,5 +1,7 @@
 import crypto from 'node:crypto';
-import { prepared } from '../../../db/client';
+import { desc, eq } from 'drizzle-orm';
+import { db } from '../../../db/client';
+import { tables } from '../../../db/schema';
 import { canManageDelegations } from '../../access/rules';
 import type { Viewer } from '../../access/viewer';
 import { now } from '../../clock';
@@ -11,6 +13,7 @@ import { write } from '../write';
 import { hashInviteCode } from './register';
 
 const INVITE_DAYS = 14;
+const { invites, participants } = tables;
 
 export interface CreatedInvite {
   id: number;
@@ -21,23 +24,18 @@ export interface CreatedInvite {
 }
 
 /** A facilitator invites a delegate of a given state; the code is the only way to register as one. */
-export function createInvite(viewer: Viewer, rawInput: unknown): CreatedInvite {
+export async function createInvite(viewer: Viewer, rawInput: unknown): Promise<CreatedInvite> {
   if (!canManageDelegations(viewer)) throw forbidden('Only a facilitator issues invites');
   const { state } = parseInput(inviteInput, rawInput);
   const code = crypto.randomBytes(18).toString('base64url');
-  return write(() => {
+  return write(async (tx) => {
     const at = now();
     const expiresAt = new Date(Date.parse(at) + INVITE_DAYS * 86_400_000).toISOString();
-    const id = Number(
-      prepared('INSERT INTO invites (code_hash, state_code, created_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?)').run(
-        hashInviteCode(code),
-        state,
-        viewer.id,
-        at,
-        expiresAt,
-      ).lastInsertRowid,
-    );
-    appendEvent({ type: 'invite.created', actor: viewer, attribution: 'named', payload: { inviteId: id, state, expiresAt } });
+    const [{ id }] = await tx.orm
+      .insert(invites)
+      .values({ codeHash: hashInviteCode(code), stateCode: state, createdBy: viewer.id, createdAt: at, expiresAt })
+      .returning({ id: invites.id });
+    appendEvent(tx, { type: 'invite.created', actor: viewer, attribution: 'named', payload: { inviteId: id, state, expiresAt } });
     return { id, code, state, expiresAt };
   });
 }
@@ -51,10 +49,19 @@ export interface InviteView {
   usedBy: string | null;
 }
 
-export function listInvites(viewer: Viewer): InviteView[] {
+export async function listInvites(viewer: Viewer): Promise<InviteView[]> {
   if (!canManageDelegations(viewer)) throw forbidden('Only a facilitator sees invites');
-  return prepared(
-    `SELECT i.id, i.state_code AS state, i.created_at AS createdAt, i.expires_at AS expiresAt, i.used_at AS usedAt, p.name AS usedBy
-     FROM invites i LEFT JOIN participants p ON p.id = i.used_by ORDER BY i.id DESC LIMIT 100`,
-  ).all() as InviteView[];
+  return db()
+    .orm.select({
+      id: invites.id,
+      state: invites.stateCode,
+      createdAt: invites.createdAt,
+      expiresAt: invites.expiresAt,
+      usedAt: invites.usedAt,
+      usedBy: participants.name,
+    })
+    .from(invites)
+    .leftJoin(participants, eq(participants.id, invites.usedBy))
+    .orderBy(desc(invites.id))
+    .limit(100);
 }

@@ -1,15 +1,18 @@
 import crypto from 'node:crypto';
-import { prepared } from '../../../db/client';
-import { sessionUser, type SessionUser } from '../../access/viewer';
-import type { StateCode } from '../../consensus/codes';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { db, type Db } from '../../../db/client';
+import { tables } from '../../../db/schema';
+import { loadViewer, sessionUser, type SessionUser } from '../../access/viewer';
+import type { Affiliation, StateCode } from '../../consensus/codes';
 import { now } from '../../clock';
 import { invalid } from '../../errors';
 import { appendEvent } from '../../events/append';
 import { hashPassword } from '../../auth/password';
 import { parseInput } from '../../validation/common';
-import { registerInput } from '../../validation/participants';
-import { loadViewer } from '../../access/viewer';
-import { write } from '../write';
+import { registerInput, type RegisterInput } from '../../validation/participants';
+import { write, type WriteTx } from '../write';
+
+const { delegations, invites, participants } = tables;
 
 export function hashInviteCode(code: string): string {
   return crypto.createHash('sha256').update(code.trim()).digest('hex');
@@ -22,59 +25,100 @@ interface InviteRow {
   usedAt: string | null;
 }
 
-function usableInvite(code: string): InviteRow {
-  const invite = prepared(
-    'SELECT id, state_code AS stateCode, expires_at AS expiresAt, used_at AS usedAt FROM invites WHERE code_hash = ?',
-  ).get(hashInviteCode(code)) as InviteRow | undefined;
-  if (!invite || invite.usedAt || invite.expiresAt <= now()) {
-    throw invalid('Some fields are not valid', { inviteCode: 'This invite code is not valid or has been used' });
-  }
-  return invite;
+const BAD_INVITE = { inviteCode: 'This invite code is not valid or has been used' };
+
+async function usableInvite(code: string): Promise<InviteRow> {
+  const [invite] = await db()
+    .orm.select({ id: invites.id, stateCode: invites.stateCode, expiresAt: invites.expiresAt, usedAt: invites.usedAt })
+    .from(invites)
+    .where(eq(invites.codeHash, hashInviteCode(code)));
+  if (!invite || invite.usedAt || invite.expiresAt <= now()) throw invalid('Some fields are not valid', BAD_INVITE);
+  return invite as InviteRow;
+}
+
+/** What a registration answers: the same whether or not the email was already registered. */
+export interface Registration {
+  name: string;
+  email: string;
+  affiliation: Affiliation;
+  role: 'participant';
+  state: StateCode | null;
 }
 
 /**
  * Registers a participant. A delegation is never self-declared: only a facilitator's invite makes
- * the registrant a government delegate of the invite's state.
+ * the registrant a government delegate of the invite's state. The answer (and the time it takes)
+ * is the same for an email that is already registered — nothing is written then, and the invite
+ * stays unused — so registration cannot be used to learn who has an account.
  */
-export async function registerParticipant(rawInput: unknown, options: { role?: 'participant' | 'facilitator' } = {}): Promise<SessionUser> {
+export async function registerParticipant(rawInput: unknown): Promise<Registration> {
+  const { input, invite, passwordHash } = await prepareRegistration(rawInput);
+  await write(async (tx) => {
+    if (await emailTaken(tx, input.email)) return;
+    await insertParticipant(tx, input, passwordHash, invite, 'participant');
+  });
+  return { name: input.name, email: input.email, affiliation: input.affiliation, role: 'participant', state: invite?.stateCode ?? null };
+}
+
+/** For the command line and the demo seed: creates the account or says why not (a taken email included). */
+export async function createParticipant(rawInput: unknown, role: 'participant' | 'facilitator'): Promise<SessionUser> {
+  const { input, invite, passwordHash } = await prepareRegistration(rawInput);
+  const id = await write(async (tx) => {
+    if (await emailTaken(tx, input.email)) throw invalid('Some fields are not valid', { email: 'This email is already registered' });
+    return insertParticipant(tx, input, passwordHash, invite, role);
+  });
+  return sessionUser((await loadViewer(id))!);
+}
+
+async function prepareRegistration(rawInput: unknown): Promise<{ input: RegisterInput; invite: InviteRow | null; passwordHash: string }> {
   const input = parseInput(registerInput, rawInput);
-  const invite = input.inviteCode ? usableInvite(input.inviteCode) : null;
+  const invite = input.inviteCode ? await usableInvite(input.inviteCode) : null;
   if (invite && input.affiliation !== 'government') {
     throw invalid('Some fields are not valid', { affiliation: 'An invite makes you a government delegate: choose government' });
   }
-  const passwordHash = await hashPassword(input.password);
-  const id = write(() => {
-    if (prepared('SELECT 1 FROM participants WHERE email = ?').get(input.email)) {
-      throw invalid('Some fields are not valid', { email: 'This email is already registered' });
-    }
-    const at = now();
-    const participantId = Number(
-      prepared(
-        `INSERT INTO participants (email, name, password_hash, affiliation, organization, role, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      ).run(input.email, input.name, passwordHash, input.affiliation, input.organization || null, options.role ?? 'participant', at)
-        .lastInsertRowid,
-    );
-    if (invite) {
-      // Re-checked inside the transaction: two registrations racing for one invite, one wins.
-      const claimed = prepared('UPDATE invites SET used_by = ?, used_at = ? WHERE id = ? AND used_at IS NULL').run(
-        participantId,
-        at,
-        invite.id,
-      );
-      if (claimed.changes === 0)
-        throw invalid('Some fields are not valid', { inviteCode: 'This invite code is not valid or has been used' });
-      prepared(
-        'INSERT INTO delegations (participant_id, state_code, granted_by, granted_at) SELECT ?, state_code, created_by, ? FROM invites WHERE id = ?',
-      ).run(participantId, at, invite.id);
-      appendEvent({
-        type: 'delegation.changed',
-        subjectId: participantId,
-        actor: null,
-        attribution: 'named',
-        payload: { participant: { id: participantId, name: input.name }, from: null, to: invite.stateCode, via: 'invite' },
-      });
-    }
-    return participantId;
-  });
-  return sessionUser(loadViewer(id)!);
+  return { input, invite, passwordHash: await hashPassword(input.password) };
+}
+
+const emailTaken = async (tx: Db, email: string) => (await tx.get(sql`SELECT 1 FROM participants WHERE email = ${email}`)) !== undefined;
+
+/** Inside the registration's transaction: the account, and the delegation its invite grants. */
+async function insertParticipant(
+  tx: WriteTx,
+  input: RegisterInput,
+  passwordHash: string,
+  invite: InviteRow | null,
+  role: 'participant' | 'facilitator',
+): Promise<number> {
+  const at = now();
+  const [{ participantId }] = await tx.orm
+    .insert(participants)
+    .values({
+      email: input.email,
+      name: input.name,
+      passwordHash,
+      affiliation: input.affiliation,
+      organization: input.organization || null,
+      role,
+      createdAt: at,
+    })
+    .returning({ participantId: participants.id });
+  if (invite) {
+    // Re-checked inside the transaction: two registrations racing for one invite, one wins.
+    const claimed = await tx.orm
+      .update(invites)
+      .set({ usedBy: participantId, usedAt: at })
+      .where(and(eq(invites.id, invite.id), isNull(invites.usedAt)))
+      .returning({ id: invites.id });
+    if (claimed.length === 0) throw invalid('Some fields are not valid', BAD_INVITE);
+    const [{ createdBy }] = await tx.orm.select({ createdBy: invites.createdBy }).from(invites).where(eq(invites.id, invite.id));
+    await tx.orm.insert(delegations).values({ participantId, stateCode: invite.stateCode, grantedBy: createdBy, grantedAt: at });
+    appendEvent(tx, {
+      type: 'delegation.changed',
+      subjectId: participantId,
+      actor: null,
+      attribution: 'named',
+      payload: { participant: { id: participantId, name: input.name }, from: null, to: invite.stateCode, via: 'invite' },
+    });
+  }
+  return participantId;
 }

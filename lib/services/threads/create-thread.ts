@@ -1,4 +1,4 @@
-import { prepared } from '../../../db/client';
+import { tables } from '../../../db/schema';
 import { canCreateThread } from '../../access/rules';
 import type { Viewer } from '../../access/viewer';
 import { now } from '../../clock';
@@ -11,34 +11,37 @@ import { write } from '../write';
 import { getThread } from './get-thread';
 import type { ThreadView } from './serialize-thread';
 
+const { memberships, threadPartners, threadStates, threads } = tables;
+
 /** Opens a room; its creator takes the first seat. Discreet rooms are for facilitators to open. */
-export function createThread(viewer: Viewer, rawInput: unknown): ThreadView {
+export async function createThread(viewer: Viewer, rawInput: unknown): Promise<ThreadView> {
   const input = parseInput(createThreadInput, rawInput);
   if (!canCreateThread(viewer, input.visibility)) {
     throw forbidden(input.visibility === 'discreet' ? 'Only facilitators open discreet rooms' : 'Your affiliation may not open rooms');
   }
-  if (!topicExists(input.topic)) throw invalid('Some fields are not valid', { topic: 'Unknown topic' });
-  const unknown = unknownPartners(input.partners);
+  if (!(await topicExists(input.topic))) throw invalid('Some fields are not valid', { topic: 'Unknown topic' });
+  const unknown = await unknownPartners(input.partners);
   if (unknown.length) throw invalid('Some fields are not valid', { partners: `Unknown partner: ${unknown.join(', ')}` });
 
-  const id = write(() => {
+  const id = await write(async (tx) => {
     const at = now();
-    const threadId = Number(
-      prepared(
-        `INSERT INTO threads (title, topic, summary, visibility, attribution, created_by, created_at, last_activity_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(input.title, input.topic, input.summary, input.visibility, input.attribution, viewer.id, at, at).lastInsertRowid,
-    );
-    for (const state of input.states) prepared('INSERT INTO thread_states (thread_id, state_code) VALUES (?, ?)').run(threadId, state);
-    for (const partner of input.partners)
-      prepared('INSERT INTO thread_partners (thread_id, partner_code) VALUES (?, ?)').run(threadId, partner);
-    prepared('INSERT INTO memberships (thread_id, participant_id, added_by, created_at) VALUES (?, ?, ?, ?)').run(
-      threadId,
-      viewer.id,
-      viewer.id,
-      at,
-    );
-    appendEvent({
+    const [{ threadId }] = await tx.orm
+      .insert(threads)
+      .values({
+        title: input.title,
+        topic: input.topic,
+        summary: input.summary,
+        visibility: input.visibility,
+        attribution: input.attribution,
+        createdBy: viewer.id,
+        createdAt: at,
+        lastActivityAt: at,
+      })
+      .returning({ threadId: threads.id });
+    if (input.states.length) await tx.orm.insert(threadStates).values(input.states.map((stateCode) => ({ threadId, stateCode })));
+    if (input.partners.length) await tx.orm.insert(threadPartners).values(input.partners.map((partnerCode) => ({ threadId, partnerCode })));
+    await tx.orm.insert(memberships).values({ threadId, participantId: viewer.id, addedBy: viewer.id, createdAt: at });
+    appendEvent(tx, {
       type: 'thread.created',
       threadId,
       actor: viewer,

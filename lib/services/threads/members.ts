@@ -1,5 +1,7 @@
-import { prepared } from '../../../db/client';
-import { canAddMember, isFacilitator } from '../../access/rules';
+import { and, eq, sql } from 'drizzle-orm';
+import { db } from '../../../db/client';
+import { tables } from '../../../db/schema';
+import { canAddMember, canBeSeatedIn, isFacilitator } from '../../access/rules';
 import { loadViewer, type Viewer } from '../../access/viewer';
 import { now } from '../../clock';
 import { conflict, forbidden, notFound } from '../../errors';
@@ -11,31 +13,31 @@ import { addMemberInput } from '../../validation/threads';
 import { write } from '../write';
 import { visibleThread } from './thread-access';
 
+const { memberships } = tables;
+
 export interface MemberView {
   member: PublicActor;
   addedAt: string;
 }
 
 /** A facilitator seats anyone in a room it can see; anyone may take a seat in an open room. */
-export function addMember(viewer: Viewer, threadId: number, rawInput: unknown): MemberView {
-  const thread = visibleThread(viewer, threadId);
+export async function addMember(viewer: Viewer, threadId: number, rawInput: unknown): Promise<MemberView> {
+  const thread = await visibleThread(viewer, threadId);
   const { userId } = parseInput(addMemberInput, rawInput);
   if (!canAddMember(viewer, thread, userId)) throw forbidden('Only a facilitator adds other participants to a room');
-  const member = loadViewer(userId);
+  const member = await loadViewer(userId);
   if (!member) throw notFound('Participant not found');
-  return write(() => {
-    if (prepared('SELECT 1 FROM memberships WHERE thread_id = ? AND participant_id = ?').get(threadId, userId)) {
-      throw conflict('Already a member of this room');
-    }
+  if (!canBeSeatedIn(member, thread)) throw forbidden('An observer reads open rooms only and is never seated in a discreet room');
+  return write(async (tx) => {
     const at = now();
-    prepared('INSERT INTO memberships (thread_id, participant_id, added_by, created_at) VALUES (?, ?, ?, ?)').run(
-      threadId,
-      userId,
-      viewer.id,
-      at,
-    );
+    const seated = await tx.orm
+      .insert(memberships)
+      .values({ threadId, participantId: userId, addedBy: viewer.id, createdAt: at })
+      .onConflictDoNothing()
+      .returning({ threadId: memberships.threadId });
+    if (seated.length === 0) throw conflict('Already a member of this room');
     const shown = publicActor(member, thread.attribution);
-    appendEvent({
+    appendEvent(tx, {
       type: 'member.added',
       threadId,
       actor: viewer,
@@ -48,15 +50,18 @@ export function addMember(viewer: Viewer, threadId: number, rawInput: unknown): 
 }
 
 /** A facilitator removes a member; a member may leave. The removed member loses a discreet room at once. */
-export function removeMember(viewer: Viewer, threadId: number, userId: number): { removed: true } {
-  const thread = visibleThread(viewer, threadId);
+export async function removeMember(viewer: Viewer, threadId: number, userId: number): Promise<{ removed: true }> {
+  const thread = await visibleThread(viewer, threadId);
   if (!isFacilitator(viewer) && userId !== viewer.id) throw forbidden('Only a facilitator removes other participants');
-  const member = loadViewer(userId);
+  const member = await loadViewer(userId);
   if (!member) throw notFound('Participant not found');
-  return write(() => {
-    const removed = prepared('DELETE FROM memberships WHERE thread_id = ? AND participant_id = ?').run(threadId, userId);
-    if (removed.changes === 0) throw notFound('Not a member of this room');
-    appendEvent({
+  return write(async (tx) => {
+    const removed = await tx.orm
+      .delete(memberships)
+      .where(and(eq(memberships.threadId, threadId), eq(memberships.participantId, userId)))
+      .returning({ threadId: memberships.threadId });
+    if (removed.length === 0) throw notFound('Not a member of this room');
+    appendEvent(tx, {
       type: 'member.removed',
       threadId,
       actor: viewer,
@@ -69,13 +74,13 @@ export function removeMember(viewer: Viewer, threadId: number, userId: number): 
 }
 
 /** Who sits in the room, as its attribution mode allows. */
-export function listMembers(viewer: Viewer, threadId: number): MemberView[] {
-  const thread = visibleThread(viewer, threadId);
-  const rows = prepared(
-    `SELECT p.id, p.name, p.affiliation, d.state_code AS state, m.created_at AS addedAt
-     FROM memberships m JOIN participants p ON p.id = m.participant_id
-     LEFT JOIN delegations d ON d.participant_id = p.id
-     WHERE m.thread_id = ? ORDER BY m.created_at, p.id`,
-  ).all(threadId) as (Viewer & { addedAt: string })[];
+export async function listMembers(viewer: Viewer, threadId: number, q = db()): Promise<MemberView[]> {
+  const thread = await visibleThread(viewer, threadId, q);
+  const rows = await q.all<Viewer & { addedAt: string }>(
+    sql`SELECT p.id, p.name, p.affiliation, d.state_code AS state, m.created_at AS "addedAt"
+        FROM memberships m JOIN participants p ON p.id = m.participant_id
+        LEFT JOIN delegations d ON d.participant_id = p.id
+        WHERE m.thread_id = ${threadId} ORDER BY m.created_at, p.id`,
+  );
   return rows.map((r) => ({ member: publicActor(r, thread.attribution), addedAt: r.addedAt }));
 }

@@ -1,4 +1,5 @@
-import { prepared } from '../../../db/client';
+import { sql } from 'drizzle-orm';
+import { db } from '../../../db/client';
 import { canPostIn } from '../../access/rules';
 import type { Viewer } from '../../access/viewer';
 import { now } from '../../clock';
@@ -8,7 +9,7 @@ import { publicActor } from '../../events/actor';
 import type { PublicActor } from '../../events/types';
 import { parseInput } from '../../validation/common';
 import { listMessagesQuery, postMessageInput } from '../../validation/threads';
-import type { Page } from '../pagination';
+import { pageOf, type Page } from '../pagination';
 import { checkMessageRate } from '../rate-limits';
 import { write } from '../write';
 import { participantsById } from './serialize-thread';
@@ -24,20 +25,19 @@ export interface MessageView {
 
 /** Posts a message (plain text with a safe Markdown subset, rendered on display, never as HTML). */
 export async function postMessage(viewer: Viewer, threadId: number, rawInput: unknown, opId?: string): Promise<MessageView> {
-  const thread = visibleThread(viewer, threadId);
+  const thread = await visibleThread(viewer, threadId);
   const { body } = parseInput(postMessageInput, rawInput);
   if (!canPostIn(viewer, thread)) throw forbidden('Observers read; they do not post');
   await checkMessageRate(viewer.id);
   return write(
-    () => {
+    async (tx) => {
       const at = now();
-      const id = Number(
-        prepared('INSERT INTO messages (thread_id, author_id, body, created_at) VALUES (?, ?, ?, ?)').run(threadId, viewer.id, body, at)
-          .lastInsertRowid,
+      const inserted = await tx.get<{ id: number }>(
+        sql`INSERT INTO messages (thread_id, author_id, body, created_at) VALUES (${threadId}, ${viewer.id}, ${body}, ${at}) RETURNING id`,
       );
-      touchThread(threadId, at, { messages: 1 });
-      const message: MessageView = { id, threadId, body, author: publicActor(viewer, thread.attribution), createdAt: at };
-      appendEvent({ type: 'message.created', threadId, actor: viewer, attribution: thread.attribution, payload: { message } });
+      await touchThread(tx, threadId, at, { messages: 1 });
+      const message: MessageView = { id: inserted!.id, threadId, body, author: publicActor(viewer, thread.attribution), createdAt: at };
+      appendEvent(tx, { type: 'message.created', threadId, actor: viewer, attribution: thread.attribution, payload: { message } });
       return message;
     },
     { operation: opId ? { viewer, opId } : undefined },
@@ -45,24 +45,24 @@ export async function postMessage(viewer: Viewer, threadId: number, rawInput: un
 }
 
 /** A page of messages, newest first; `before` is the id to continue from. */
-export function listMessages(viewer: Viewer, threadId: number, rawQuery: unknown): Page<MessageView> {
-  const thread = visibleThread(viewer, threadId);
+export async function listMessages(viewer: Viewer, threadId: number, rawQuery: unknown, q = db()): Promise<Page<MessageView>> {
+  const thread = await visibleThread(viewer, threadId, q);
   const query = parseInput(listMessagesQuery, rawQuery);
-  const rows = prepared(
-    `SELECT id, thread_id AS threadId, author_id AS authorId, body, created_at AS createdAt FROM messages
-     WHERE thread_id = ? AND (? IS NULL OR id < ?) ORDER BY id DESC LIMIT ?`,
-  ).all(threadId, query.before ?? null, query.before ?? null, query.limit + 1) as {
-    id: number;
-    threadId: number;
-    authorId: number;
-    body: string;
-    createdAt: string;
-  }[];
-  const hasMore = rows.length > query.limit;
-  const page = rows.slice(0, query.limit);
-  const authors = participantsById(page.map((r) => r.authorId));
-  return {
-    items: page.map(({ authorId, ...r }) => ({ ...r, author: publicActor(authors.get(authorId)!, thread.attribution) })),
-    next: hasMore ? String(page[page.length - 1].id) : null,
-  };
+  const before = query.before ? sql`AND id < ${Number(query.before)}` : sql``;
+  const rows = await q.all<{ id: number; threadId: number; authorId: number; body: string; createdAt: string }>(
+    sql`SELECT id, thread_id AS "threadId", author_id AS "authorId", body, created_at AS "createdAt" FROM messages
+        WHERE thread_id = ${threadId} ${before} ORDER BY id DESC LIMIT ${query.limit + 1}`,
+  );
+  return pageOf(
+    rows,
+    query.limit,
+    (row) => String(row.id),
+    async (page) => {
+      const authors = await participantsById(
+        page.map((r) => r.authorId),
+        q,
+      );
+      return page.map(({ authorId, ...r }) => ({ ...r, author: publicActor(authors.get(authorId)!, thread.attribution) }));
+    },
+  );
 }

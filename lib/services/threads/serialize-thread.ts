@@ -1,4 +1,6 @@
-import { prepared } from '../../../db/client';
+import { sql } from 'drizzle-orm';
+import { db, type Db } from '../../../db/client';
+import { dialectSql } from '../../../db/sql';
 import { sortStates, type StateCode } from '../../consensus/codes';
 import { publicActor } from '../../events/actor';
 import type { PublicActor } from '../../events/types';
@@ -28,34 +30,44 @@ interface AuthorRow {
   state: StateCode | null;
 }
 
-export function participantsById(ids: readonly number[]): Map<number, AuthorRow> {
+export async function participantsById(ids: readonly number[], q: Db = db()): Promise<Map<number, AuthorRow>> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return new Map();
-  const rows = prepared(
-    `SELECT p.id, p.name, p.affiliation, d.state_code AS state FROM participants p
-     LEFT JOIN delegations d ON d.participant_id = p.id
-     WHERE p.id IN (SELECT value FROM json_each(?))`,
-  ).all(JSON.stringify(unique)) as AuthorRow[];
+  const rows = await q.all<AuthorRow>(
+    sql`SELECT p.id, p.name, p.affiliation, d.state_code AS state FROM participants p
+        LEFT JOIN delegations d ON d.participant_id = p.id
+        WHERE ${dialectSql.inList(sql`p.id`, unique)}`,
+  );
   return new Map(rows.map((r) => [r.id, r]));
 }
 
+/** Groups `{id, code}` rows into lists per id. */
+export function groupCodes<C extends string>(rows: { id: number; code: C }[]): Map<number, C[]> {
+  const lists = new Map<number, C[]>();
+  for (const r of rows) lists.set(r.id, [...(lists.get(r.id) ?? []), r.code]);
+  return lists;
+}
+
 /** Rooms as the API and pages show them, with their tags loaded in two queries for the whole page. */
-export function serializeThreads(rows: readonly (ThreadRow & { isMember: boolean | number })[]): ThreadView[] {
+export async function serializeThreads(rows: readonly (ThreadRow & { isMember: boolean | number })[], q: Db = db()): Promise<ThreadView[]> {
   if (rows.length === 0) return [];
-  const ids = JSON.stringify(rows.map((r) => r.id));
-  const states = new Map<number, StateCode[]>();
-  for (const r of prepared(
-    'SELECT thread_id AS threadId, state_code AS code FROM thread_states WHERE thread_id IN (SELECT value FROM json_each(?))',
-  ).all(ids) as { threadId: number; code: StateCode }[]) {
-    states.set(r.threadId, [...(states.get(r.threadId) ?? []), r.code]);
-  }
-  const partners = new Map<number, string[]>();
-  for (const r of prepared(
-    'SELECT thread_id AS threadId, partner_code AS code FROM thread_partners WHERE thread_id IN (SELECT value FROM json_each(?)) ORDER BY partner_code',
-  ).all(ids) as { threadId: number; code: string }[]) {
-    partners.set(r.threadId, [...(partners.get(r.threadId) ?? []), r.code]);
-  }
-  const creators = participantsById(rows.map((r) => r.createdBy));
+  const ids = rows.map((r) => r.id);
+  const [states, partners, creators] = await Promise.all([
+    q
+      .all<{ id: number; code: StateCode }>(
+        sql`SELECT thread_id AS id, state_code AS code FROM thread_states WHERE ${dialectSql.inList(sql`thread_id`, ids)}`,
+      )
+      .then(groupCodes),
+    q
+      .all<{ id: number; code: string }>(
+        sql`SELECT thread_id AS id, partner_code AS code FROM thread_partners WHERE ${dialectSql.inList(sql`thread_id`, ids)} ORDER BY partner_code`,
+      )
+      .then(groupCodes),
+    participantsById(
+      rows.map((r) => r.createdBy),
+      q,
+    ),
+  ]);
   return rows.map((r) => {
     const creator = creators.get(r.createdBy);
     return {

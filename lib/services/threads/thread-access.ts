@@ -1,6 +1,7 @@
-import { prepared } from '../../../db/client';
-import { canSeeThread } from '../../access/rules';
+import { sql } from 'drizzle-orm';
+import { db, type Db } from '../../../db/client';
 import type { Viewer } from '../../access/viewer';
+import { canSeeThread, seesDiscreetRooms } from '../../access/visibility';
 import { notFound } from '../../errors';
 import type { Attribution } from '../../events/actor';
 
@@ -22,28 +23,46 @@ export interface VisibleThread extends ThreadRow {
   isMember: boolean;
 }
 
-export const THREAD_COLUMNS = `t.id, t.title, t.topic, t.summary, t.visibility, t.attribution, t.created_by AS createdBy,
-  t.created_at AS createdAt, t.last_activity_at AS lastActivityAt, t.message_count AS messageCount,
-  t.initiative_count AS initiativeCount`;
+export const THREAD_COLUMNS = sql.raw(`t.id, t.title, t.topic, t.summary, t.visibility, t.attribution, t.created_by AS "createdBy",
+  t.created_at AS "createdAt", t.last_activity_at AS "lastActivityAt", t.message_count AS "messageCount",
+  t.initiative_count AS "initiativeCount"`);
 
-/** SQL condition: the room `t` is visible to the participant bound as `@viewer`. */
-export const THREAD_VISIBLE_SQL = `(t.visibility = 'open' OR EXISTS (SELECT 1 FROM memberships vm WHERE vm.thread_id = t.id AND vm.participant_id = @viewer))`;
-
-export function isMember(threadId: number, participantId: number): boolean {
-  return prepared('SELECT 1 FROM memberships WHERE thread_id = ? AND participant_id = ?').get(threadId, participantId) !== undefined;
+export async function isMember(threadId: number, participantId: number, q: Db = db()): Promise<boolean> {
+  return (await q.get(sql`SELECT 1 FROM memberships WHERE thread_id = ${threadId} AND participant_id = ${participantId}`)) !== undefined;
 }
 
 /** The room if this participant may see it; otherwise 404, the same answer as for a room that does not exist. */
-export function visibleThread(viewer: Viewer, threadId: number): VisibleThread {
-  const row = prepared(`SELECT ${THREAD_COLUMNS} FROM threads t WHERE t.id = ?`).get(threadId) as ThreadRow | undefined;
+export async function visibleThread(viewer: Viewer, threadId: number, q: Db = db()): Promise<VisibleThread> {
+  const row = await q.get<ThreadRow & { isMember: number | boolean }>(
+    sql`SELECT ${THREAD_COLUMNS},
+          EXISTS (SELECT 1 FROM memberships m WHERE m.thread_id = t.id AND m.participant_id = ${viewer.id}) AS "isMember"
+        FROM threads t WHERE t.id = ${threadId}`,
+  );
   if (!row) throw notFound('Room not found');
-  const thread = { ...row, isMember: isMember(row.id, viewer.id) };
+  const thread = { ...row, isMember: Boolean(row.isMember) };
   if (!canSeeThread(viewer, thread)) throw notFound('Room not found');
   return thread;
 }
 
-export function touchThread(threadId: number, at: string, counters: { messages?: number; initiatives?: number } = {}): void {
-  prepared(
-    `UPDATE threads SET last_activity_at = ?, message_count = message_count + ?, initiative_count = initiative_count + ? WHERE id = ?`,
-  ).run(at, counters.messages ?? 0, counters.initiatives ?? 0, threadId);
+/** The discreet rooms this participant sits in and may see (none for an observer). */
+export async function discreetRoomsOf(viewer: Viewer): Promise<number[]> {
+  if (!seesDiscreetRooms(viewer)) return [];
+  const rows = await db().all<{ id: number }>(
+    sql`SELECT m.thread_id AS id FROM memberships m JOIN threads t ON t.id = m.thread_id
+        WHERE m.participant_id = ${viewer.id} AND t.visibility = 'discreet'`,
+  );
+  return rows.map((r) => r.id);
+}
+
+/** Inside a write: the room's last activity and its counters move. */
+export async function touchThread(
+  tx: Db,
+  threadId: number,
+  at: string,
+  counters: { messages?: number; initiatives?: number } = {},
+): Promise<void> {
+  await tx.run(
+    sql`UPDATE threads SET last_activity_at = ${at}, message_count = message_count + ${counters.messages ?? 0},
+          initiative_count = initiative_count + ${counters.initiatives ?? 0} WHERE id = ${threadId}`,
+  );
 }

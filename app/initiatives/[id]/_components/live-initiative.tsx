@@ -1,5 +1,6 @@
 'use client';
 
+import { threadChannel } from '@/lib/realtime/channels';
 import { useRouter } from 'next/navigation';
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import { ConnectionIndicator } from '@/components/live/connection-indicator';
@@ -29,7 +30,7 @@ export function LiveInitiative({
   const refresh = useRef<ReturnType<typeof setTimeout> | null>(null);
   const clear = useRef<ReturnType<typeof setTimeout> | null>(null);
 
-  useLiveChannel(`thread:${threadId}`, since, (event) => {
+  useLiveChannel(threadChannel(threadId), since, (event) => {
     if (event.initiativeId !== initiativeId) return;
     const state = (event.payload as { state?: string }).state;
     if (state) setChanged((current) => new Set([...current, state]));

@@ -5,7 +5,7 @@ import { ClientMessages } from '@/components/client-messages';
 import { getTranslations } from 'next-intl/server';
 import { canEditInitiative } from '@/lib/access/rules';
 import { requireViewer } from '@/lib/auth/current';
-import { loadOrNotFound } from '@/lib/http/page-data';
+import { loadOrNotFound, pageRecordId } from '@/lib/http/page-data';
 import { getInitiative } from '@/lib/services/initiatives/get-initiative';
 import { findInitiative } from '@/lib/services/initiatives/initiative-access';
 import { EditForm } from './edit-form';
@@ -18,8 +18,8 @@ export default async function EditInitiativePage({ params }: { params: Promise<{
   const viewer = await requireViewer();
   const t = await getTranslations('Edit');
   const raw = (await params).id;
-  const initiative = loadOrNotFound(() => getInitiative(viewer, /^\d{1,15}$/.test(raw) ? Number(raw) : 0));
-  if (!canEditInitiative(viewer, findInitiative(initiative.id)!.createdBy)) notFound();
+  const initiative = await loadOrNotFound(() => getInitiative(viewer, pageRecordId(raw)));
+  if (!canEditInitiative(viewer, (await findInitiative(initiative.id))!.createdBy)) notFound();
   const endorsedStates = initiative.states.filter((s) => initiative.stances[s]?.position === 'endorse');
   return (
     <div className="stack">

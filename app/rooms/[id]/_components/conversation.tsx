@@ -1,5 +1,6 @@
 'use client';
 
+import { threadChannel } from '@/lib/realtime/channels';
 import { useFormatter, useTranslations } from 'next-intl';
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { ActorName } from '@/components/actor-name';
@@ -42,7 +43,7 @@ export function Conversation({
   const lastTyping = useRef(0);
   const listEnd = useRef<HTMLDivElement>(null);
   const historyStart = useRef<HTMLDivElement>(null);
-  const channel = `thread:${threadId}`;
+  const channel = threadChannel(threadId);
   const presence = usePresence(threadId);
   const typing = useTyping(threadId);
   const closed = useChannelClosed(channel);

@@ -3,7 +3,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { requireViewer } from '@/lib/auth/current';
-import { loadOrNotFound } from '@/lib/http/page-data';
+import { loadOrNotFound, pageRecordId } from '@/lib/http/page-data';
 import { referenceNames } from '@/lib/reference/names';
 import { getThread } from '@/lib/services/threads/get-thread';
 import { ProposeForm } from './propose-form';
@@ -16,7 +16,7 @@ export default async function ProposePage({ params }: { params: Promise<{ id: st
   const viewer = await requireViewer();
   const t = await getTranslations('Propose');
   const raw = (await params).id;
-  const room = loadOrNotFound(() => getThread(viewer, /^\d{1,15}$/.test(raw) ? Number(raw) : 0));
+  const room = await loadOrNotFound(() => getThread(viewer, pageRecordId(raw)));
   return (
     <div className="stack">
       <p className="small">
@@ -28,7 +28,7 @@ export default async function ProposePage({ params }: { params: Promise<{ id: st
         <ClientMessages namespaces={['Propose']}>
           <ProposeForm
             threadId={room.id}
-            names={referenceNames(await getLocale())}
+            names={await referenceNames(await getLocale())}
             defaultStates={room.states}
             defaultPartners={room.partners}
           />

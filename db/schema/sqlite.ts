@@ -1,0 +1,336 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { AFFILIATIONS, POSITIONS, ROLES, STATUSES } from '../../lib/consensus/codes';
+
+const createdAt = () => text('created_at').notNull();
+
+// Reference data: seeded, extensible.
+export const states = sqliteTable('states', {
+  code: text('code').primaryKey(),
+  nameEn: text('name_en').notNull(),
+  nameRu: text('name_ru').notNull(),
+  sort: integer('sort').notNull(),
+});
+
+export const partners = sqliteTable('partners', {
+  code: text('code').primaryKey(),
+  nameEn: text('name_en').notNull(),
+  nameRu: text('name_ru').notNull(),
+});
+
+export const topics = sqliteTable('topics', {
+  slug: text('slug').primaryKey(),
+  nameEn: text('name_en').notNull(),
+  nameRu: text('name_ru').notNull(),
+});
+
+export const participants = sqliteTable('participants', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  email: text('email').notNull().unique(),
+  name: text('name').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  affiliation: text('affiliation', { enum: AFFILIATIONS }).notNull(),
+  organization: text('organization'),
+  role: text('role', { enum: ROLES }).notNull().default('participant'),
+  /** Bumped on sign-out, delegation change or disabling: every older session stops working. */
+  tokenVersion: integer('token_version').notNull().default(1),
+  /** The last event this participant saw on the dashboard: "changed since your last visit". */
+  dashboardSeenEventId: integer('dashboard_seen_event_id').notNull().default(0),
+  disabledAt: text('disabled_at'),
+  createdAt: createdAt(),
+});
+
+/** At most one verified delegation per participant; granted by a facilitator or through an invite. */
+export const delegations = sqliteTable('delegations', {
+  participantId: integer('participant_id')
+    .primaryKey()
+    .references(() => participants.id, { onDelete: 'cascade' }),
+  stateCode: text('state_code')
+    .notNull()
+    .references(() => states.code),
+  grantedBy: integer('granted_by').references(() => participants.id),
+  grantedAt: text('granted_at').notNull(),
+});
+
+export const invites = sqliteTable('invites', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  codeHash: text('code_hash').notNull().unique(),
+  stateCode: text('state_code')
+    .notNull()
+    .references(() => states.code),
+  createdBy: integer('created_by')
+    .notNull()
+    .references(() => participants.id),
+  createdAt: createdAt(),
+  expiresAt: text('expires_at').notNull(),
+  usedBy: integer('used_by').references(() => participants.id),
+  usedAt: text('used_at'),
+});
+
+export const apiTokens = sqliteTable('api_tokens', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  participantId: integer('participant_id')
+    .notNull()
+    .references(() => participants.id, { onDelete: 'cascade' }),
+  name: text('name').notNull(),
+  tokenHash: text('token_hash').notNull().unique(),
+  createdAt: createdAt(),
+  /** Kept to the minute: when a script last used the token. */
+  lastUsedAt: text('last_used_at'),
+  /** Optional: the token stops working at this instant. */
+  expiresAt: text('expires_at'),
+  revokedAt: text('revoked_at'),
+});
+
+export const threads = sqliteTable(
+  'threads',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    title: text('title').notNull(),
+    topic: text('topic')
+      .notNull()
+      .references(() => topics.slug),
+    summary: text('summary').notNull(),
+    visibility: text('visibility', { enum: ['open', 'discreet'] }).notNull(),
+    attribution: text('attribution', { enum: ['named', 'chatham'] }).notNull(),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => participants.id),
+    createdAt: createdAt(),
+    lastActivityAt: text('last_activity_at').notNull(),
+    messageCount: integer('message_count').notNull().default(0),
+    initiativeCount: integer('initiative_count').notNull().default(0),
+  },
+  (t) => [index('threads_topic_idx').on(t.topic), index('threads_visibility_idx').on(t.visibility)],
+);
+
+export const threadStates = sqliteTable(
+  'thread_states',
+  {
+    threadId: integer('thread_id')
+      .notNull()
+      .references(() => threads.id, { onDelete: 'cascade' }),
+    stateCode: text('state_code')
+      .notNull()
+      .references(() => states.code),
+  },
+  (t) => [primaryKey({ columns: [t.threadId, t.stateCode] }), index('thread_states_state_idx').on(t.stateCode)],
+);
+
+export const threadPartners = sqliteTable(
+  'thread_partners',
+  {
+    threadId: integer('thread_id')
+      .notNull()
+      .references(() => threads.id, { onDelete: 'cascade' }),
+    partnerCode: text('partner_code')
+      .notNull()
+      .references(() => partners.code),
+  },
+  (t) => [primaryKey({ columns: [t.threadId, t.partnerCode] })],
+);
+
+export const memberships = sqliteTable(
+  'memberships',
+  {
+    threadId: integer('thread_id')
+      .notNull()
+      .references(() => threads.id, { onDelete: 'cascade' }),
+    participantId: integer('participant_id')
+      .notNull()
+      .references(() => participants.id, { onDelete: 'cascade' }),
+    addedBy: integer('added_by').references(() => participants.id),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.threadId, t.participantId] }), index('memberships_participant_idx').on(t.participantId)],
+);
+
+export const messages = sqliteTable(
+  'messages',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    threadId: integer('thread_id')
+      .notNull()
+      .references(() => threads.id, { onDelete: 'cascade' }),
+    authorId: integer('author_id')
+      .notNull()
+      .references(() => participants.id),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('messages_thread_idx').on(t.threadId, t.id)],
+);
+
+export const initiatives = sqliteTable(
+  'initiatives',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    threadId: integer('thread_id')
+      .notNull()
+      .references(() => threads.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    summary: text('summary').notNull(),
+    openToJoin: integer('open_to_join').notNull(),
+    // Derived by lib/consensus from the stances, stored with every change so lists can filter and sort.
+    status: text('status', { enum: STATUSES }).notNull(),
+    format: text('format').notNull(),
+    label: text('label').notNull(),
+    minus: text('minus').notNull().default(''),
+    endorsementCount: integer('endorsement_count').notNull().default(0),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => participants.id),
+    createdAt: createdAt(),
+    updatedAt: text('updated_at').notNull(),
+    formalizedAt: text('formalized_at'),
+    formalizedBy: integer('formalized_by').references(() => participants.id),
+  },
+  (t) => [
+    index('initiatives_thread_idx').on(t.threadId),
+    index('initiatives_status_idx').on(t.status, t.id),
+    index('initiatives_format_idx').on(t.format, t.id),
+    index('initiatives_updated_idx').on(t.updatedAt, t.id),
+  ],
+);
+
+/** One row per participating state: the set of rows is P, the participating states. */
+export const stances = sqliteTable(
+  'stances',
+  {
+    initiativeId: integer('initiative_id')
+      .notNull()
+      .references(() => initiatives.id, { onDelete: 'cascade' }),
+    stateCode: text('state_code')
+      .notNull()
+      .references(() => states.code),
+    position: text('position', { enum: POSITIONS }).notNull().default('pending'),
+    note: text('note'),
+    setAt: text('set_at'),
+    setBy: integer('set_by').references(() => participants.id),
+    joinedAt: text('joined_at').notNull(),
+    /** Joined after formalization and not yet endorsed. */
+    acceding: integer('acceding').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.initiativeId, t.stateCode] }), index('stances_state_idx').on(t.stateCode, t.position)],
+);
+
+export const initiativePartners = sqliteTable(
+  'initiative_partners',
+  {
+    initiativeId: integer('initiative_id')
+      .notNull()
+      .references(() => initiatives.id, { onDelete: 'cascade' }),
+    partnerCode: text('partner_code')
+      .notNull()
+      .references(() => partners.code),
+  },
+  (t) => [primaryKey({ columns: [t.initiativeId, t.partnerCode] }), index('initiative_partners_partner_idx').on(t.partnerCode)],
+);
+
+export const endorsements = sqliteTable(
+  'endorsements',
+  {
+    initiativeId: integer('initiative_id')
+      .notNull()
+      .references(() => initiatives.id, { onDelete: 'cascade' }),
+    participantId: integer('participant_id')
+      .notNull()
+      .references(() => participants.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.initiativeId, t.participantId] })],
+);
+
+/**
+ * The append-only event log: the source of truth for live updates, timelines and recovery.
+ * `actor` and `payload` are stored already fit for every reader who may see the event
+ * (anonymised in chatham rooms); `actor_id` is kept for audit and is never sent out.
+ */
+export const events = sqliteTable(
+  'events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    type: text('type').notNull(),
+    threadId: integer('thread_id').references(() => threads.id, { onDelete: 'cascade' }),
+    initiativeId: integer('initiative_id').references(() => initiatives.id, { onDelete: 'cascade' }),
+    /** For events outside any room (delegations, invites): the participant it concerns, if any. */
+    subjectId: integer('subject_id').references(() => participants.id),
+    actorId: integer('actor_id').references(() => participants.id),
+    actor: text('actor'),
+    payload: text('payload').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('events_thread_idx').on(t.threadId, t.id), index('events_initiative_idx').on(t.initiativeId, t.id)],
+);
+
+/** Client operation ids: a retried write answers with the first result instead of applying twice. */
+export const operations = sqliteTable(
+  'operations',
+  {
+    participantId: integer('participant_id')
+      .notNull()
+      .references(() => participants.id, { onDelete: 'cascade' }),
+    opId: text('op_id').notNull(),
+    result: text('result').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.participantId, t.opId] })],
+);
+
+/** Flags (`open_to_join`, `acceding`) are 0/1 integers and timestamps ISO-8601 text, in both dialects. */
+
+/**
+ * Dashboard totals over initiatives in open rooms, kept with each write instead of recounted:
+ * buckets `all`, `status:<s>`, `format:<CA-n>`, `minus`, `plus`, `topic:<slug>`. A viewer's
+ * discreet rooms are added on read.
+ */
+export const dashboardTotals = sqliteTable('dashboard_totals', {
+  bucket: text('bucket').primaryKey(),
+  count: integer('count').notNull().default(0),
+});
+
+/**
+ * Changes in the number of open-room initiatives per status, by week (Monday, UTC): the running
+ * sum is "initiatives per status at the end of each week", the consensus-over-time chart.
+ */
+export const statusDeltas = sqliteTable(
+  'status_deltas',
+  {
+    week: text('week').notNull(),
+    status: text('status', { enum: STATUSES }).notNull(),
+    delta: integer('delta').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.week, t.status] })],
+);
+
+/** Settings shared by every process (PostgreSQL keeps the generated NEXTAUTH_SECRET here). */
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});
+
+/**
+ * Jobs due at a time (deadlines), run exactly once across every process: a due job is claimed in
+ * the database (with SKIP LOCKED on PostgreSQL), run, and marked done in the same transaction.
+ */
+export const jobs = sqliteTable(
+  'jobs',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    kind: text('kind').notNull(),
+    /** What the job is about, e.g. `initiative:42`: one pending job per kind and key. */
+    key: text('key').notNull(),
+    runAt: text('run_at').notNull(),
+    payload: text('payload').notNull().default('{}'),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    doneAt: text('done_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('jobs_due_idx').on(t.doneAt, t.runAt),
+    uniqueIndex('jobs_pending_key_idx')
+      .on(t.kind, t.key)
+      .where(sql`done_at IS NULL`),
+  ],
+);

@@ -1,0 +1,39 @@
+import { rateLimited } from '../../errors';
+import { publicActor } from '../../events/actor';
+import { typingInput } from '../../validation/socket';
+import { invalidPayload, refusal, replyTo, SESSION_ENDED } from '../ack';
+import { parseChannel, threadChannel } from '../channels';
+import type { LiveSocket, RealtimeContext } from '../context';
+import { rooms } from '../rooms';
+
+/** `typing` to the others at the table (on every process), and leaving every table when the socket goes. */
+export function registerPresenceHandlers(ctx: RealtimeContext, socket: LiveSocket): void {
+  socket.on('typing', async (payload, ack) => {
+    const reply = replyTo<object>(ack);
+    const parsed = typingInput.safeParse(payload);
+    if (!parsed.success) return reply(invalidPayload(parsed.error));
+    const { threadId } = parsed.data;
+    if (!socket.data.channels.has(threadChannel(threadId))) return reply({ ok: false, error: 'not_subscribed' });
+    if (!socket.data.limits.take('typing')) return reply(refusal(rateLimited('Typing reported too often'), 'typing'));
+    try {
+      const viewer = await ctx.currentViewer(socket);
+      if (!viewer) return reply(SESSION_ENDED);
+      const who = publicActor(viewer, socket.data.attribution.get(threadId) ?? 'chatham');
+      socket.to(rooms.thread(threadId)).emit('typing', { threadId, who });
+      reply({ ok: true });
+    } catch (error) {
+      reply(refusal(error, 'typing'));
+    }
+  });
+
+  socket.on('disconnect', () => {
+    const left: number[] = [];
+    for (const name of socket.data.channels) {
+      const channel = parseChannel(name);
+      if (channel?.kind === 'thread') left.push(channel.threadId);
+    }
+    socket.data.channels.clear();
+    socket.data.seats = {};
+    for (const threadId of left) void ctx.announcePresence(threadId).catch(() => {});
+  });
+}
