@@ -345,6 +345,7 @@ function actionShapes(): Record<string, { bound: fc.Arbitrary<unknown[]>; previo
     proposeAction: { bound: fc.tuple(id(pools.threads)), previousState: true },
     registerAction: none,
     revokeTokenAction: { bound: fc.tuple(id(pools.tokens)), previousState: false },
+    setAccountDisabledAction: { bound: fc.tuple(id(pools.participants), fc.boolean()), previousState: true },
     setDelegationAction: { bound: fc.tuple(id(pools.participants)), previousState: true },
     setLocale: { bound: fc.constant([] as unknown[]), previousState: false },
     setStanceAction: { bound: fc.tuple(id(pools.initiatives), fc.constantFrom('KZ', 'KG', 'TJ', 'TM', 'UZ', 'XX')), previousState: true },
