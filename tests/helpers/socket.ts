@@ -67,12 +67,13 @@ export async function connect(
     async roundTrip() {
       await socket.timeout(5000).emitWithAck('unsubscribe', NOWHERE);
     },
-    waitFor: (predicate, timeoutMs = 5000) =>
-      until(
+    waitFor: async (predicate, timeoutMs = 5000) => {
+      await until(
         () => predicate(live.events),
         () => `events; received ${live.events.map((e) => `${e.id}:${e.type}`).join(', ')}`,
         timeoutMs,
-      ),
+      );
+    },
     close: () => socket.disconnect(),
   };
   socket.on('event', (event: PublicEvent) => live.events.push(event));
