@@ -283,9 +283,8 @@ function typing(): Runner {
     try {
       const subscribed = await live.call('subscribe', { channel: `thread:${cell.room}` });
       const before = watchers[kind].typing.length;
-      live.socket.emit('typing', { threadId: cell.room });
-      // Markers: the typist's round trip proves the server handled it, the watcher's that it arrived.
-      await live.roundTrip();
+      // Its answer proves the server handled it; the watcher's round trip, that what it sent has arrived.
+      await live.call('typing', { threadId: cell.room });
       await watchers[kind].roundTrip();
       if (watchers[kind].typing.length > before) return 'O';
       return subscribed.ok ? 'R' : (CODES[subscribed.error] ?? `?${subscribed.error}`);

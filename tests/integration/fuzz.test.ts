@@ -234,10 +234,10 @@ describe('socket fuzzing', () => {
             runs.socket++;
             if (event === 'typing') {
               const typingBefore = witness.typing.length;
-              fuzzer.socket.emit('typing', payload);
-              // Markers: the fuzzer's round trip proves the server handled the typing; the witness's
-              // round trip, started after it, proves whatever the server sent the witness has arrived.
-              await fuzzer.roundTrip();
+              // Answered like every event (a timeout fails); the answer also proves the server
+              // handled it, and the witness's round trip, started after, that what it sent has arrived.
+              const answer = await fuzzer.call('typing', payload);
+              expect(typeof answer?.ok, what).toBe('boolean');
               await witness.roundTrip();
               const arrived = witness.typing.slice(typingBefore);
               // What the server received: the payload as JSON (socket.io's encoding for these values).
@@ -252,8 +252,8 @@ describe('socket fuzzing', () => {
                 witnessChannels.has(`thread:${threadId}`);
               if (!deliverable) expect(arrived, what).toEqual([]);
               else {
-                // At most once (a typing limit may drop it), and shown as the room's attribution allows.
-                expect(arrived.length, what).toBeLessThanOrEqual(1);
+                // Once when accepted (a typing budget may refuse it), shown as the room's attribution allows.
+                expect(arrived.length, what).toBe(answer.ok ? 1 : 0);
                 typingDelivered += arrived.length;
                 const actor = await shownAs(who, threadId as number);
                 for (const typing of arrived) expect(typing, what).toEqual({ threadId, who: actor });
