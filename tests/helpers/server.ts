@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { requireFreshBuild } from './build';
+import { until } from './wait';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const SERVER = path.join(ROOT, 'dist', 'server.mjs');
@@ -80,7 +81,35 @@ export async function startServer(options: { demo?: boolean; env?: Record<string
     return new Promise((resolve) => current.once('exit', () => resolve()));
   }
 
+  /**
+   * The server's own background work at start (jobs already due, such as the first maintenance
+   * run) has finished: afterwards, a write the tests see is one a request made.
+   */
+  async function settled(): Promise<void> {
+    const due = () => {
+      const db = new Database(dbPath, { readonly: true, fileMustExist: true });
+      try {
+        const table = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'jobs'`).get();
+        return table
+          ? (
+              db.prepare(`SELECT COUNT(*) AS n FROM jobs WHERE done_at IS NULL AND run_at <= ?`).get(new Date().toISOString()) as {
+                n: number;
+              }
+            ).n
+          : 0;
+      } finally {
+        db.close();
+      }
+    };
+    await until(
+      () => due() === 0,
+      () => `the jobs due at start to run:\n${log}`,
+      30_000,
+    );
+  }
+
   await launch();
+  await settled();
   return {
     get url() {
       return `http://localhost:${port}`;
@@ -100,6 +129,7 @@ export async function startServer(options: { demo?: boolean; env?: Record<string
     },
     async restart() {
       await launch();
+      await settled();
     },
     query<T>(sql: string, ...params: unknown[]): T[] {
       const db = new Database(dbPath, { readonly: true, fileMustExist: true });
