@@ -86,6 +86,8 @@ export async function startServer(options: { demo?: boolean; env?: Record<string
    * run) has finished: afterwards, a write the tests see is one a request made.
    */
   async function settled(): Promise<void> {
+    // On PostgreSQL (DATABASE_URL) the suites that use it read the database themselves.
+    if (options.env?.DATABASE_URL) return;
     const due = () => {
       const db = new Database(dbPath, { readonly: true, fileMustExist: true });
       try {

@@ -142,6 +142,18 @@ describe('API fuzzing', () => {
     );
   }
 
+  it('checks every table for writes, the maintained dashboard figures included', () => {
+    const tables = Object.keys(databaseChecksum(server));
+    expect(tables).toEqual(expect.arrayContaining(['dashboard_totals', 'status_deltas', 'events', 'operations', 'stances', 'messages']));
+    expect(tables).toEqual(
+      server
+        .query<{ name: string }>(
+          `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '__drizzle_migrations' ORDER BY name`,
+        )
+        .map((t) => t.name),
+    );
+  });
+
   it(`counted ${ROUTES.length} routes × ${RUNS_PER_ROUTE} runs`, () => {
     console.log(`API fuzzing: ${runs.api} requests over ${ROUTES.length} routes; statuses per route ${JSON.stringify(statuses)}`);
     expect(Object.keys(statuses)).toHaveLength(ROUTES.length);
