@@ -5,7 +5,11 @@ import { defineConfig } from 'vitest/config';
 /** SQLite-only suites: the file on disk itself (modes, backup and restore). */
 const SQLITE_ONLY = ['tests/integration/backup.test.ts', 'tests/integration/files-at-rest.test.ts', 'tests/integration/schema.test.ts'];
 /** PostgreSQL-only suites: several app processes on one database. */
-const POSTGRES_ONLY = ['tests/integration/two-nodes.test.ts'];
+const POSTGRES_ONLY = [
+  'tests/integration/two-nodes.test.ts',
+  'tests/integration/database-outage.test.ts',
+  'tests/integration/db-copy.test.ts',
+];
 /**
  * The suites that choose their database by TEST_DIALECT (they import tests/helpers/dialect.ts).
  * The others start the server on SQLite whatever the project: running them again in the
@@ -38,7 +42,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'postgres',
-          include: DIALECT_AWARE.filter((file) => !SQLITE_ONLY.includes(file)),
+          include: [...new Set([...DIALECT_AWARE, ...POSTGRES_ONLY])].filter((file) => !SQLITE_ONLY.includes(file)),
           env: { TEST_DIALECT: 'postgres' },
           globalSetup: ['tests/setup/postgres.ts'],
         },

@@ -1,8 +1,10 @@
 /**
- * Stance writes through the HTTP API under load, beside the raw better-sqlite3 rate for the same
- * transaction, and list latency — on 10,000 initiatives and 100,000 events.
+ * Stance writes through the HTTP API under load, beside the raw driver's rate for the same
+ * transaction (better-sqlite3, or node-postgres with DIALECT=postgres), and list latency — on
+ * 10,000 initiatives and 100,000 events.
  *
  *   npm run build && npx tsx bench/stance-writes.ts        (BENCH_SECONDS=60 WRITERS=50 by default)
+ *   DIALECT=postgres npx tsx bench/stance-writes.ts        (embedded PostgreSQL, or BENCH_DATABASE_URL)
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -13,7 +15,9 @@ import { CA_STATES, type Position, type StateCode, type Status } from '../lib/co
 import { evaluateConsensus } from '../lib/consensus/consensus';
 import { Client } from '../tests/helpers/client';
 import { startServer } from '../tests/helpers/server';
+import pg from 'pg';
 import { withMigratedDatabase } from './lib/database';
+import { postgresCopyOf } from './lib/postgres';
 import { generateDataset } from './lib/dataset';
 import { httpClient } from './lib/http-load';
 import { machine, round, summarize } from './lib/stats';
@@ -23,6 +27,7 @@ const WRITERS = Number(process.env.WRITERS ?? 50);
 const INITIATIVES = Number(process.env.INITIATIVES ?? 10_000);
 const EVENTS = Number(process.env.EVENTS ?? 100_000);
 const POSITIONS_CYCLE: Position[] = ['endorse', 'reservation', 'pending', 'step_aside'];
+const DIALECT = process.env.DIALECT === 'postgres' ? 'postgres' : 'sqlite';
 
 /** The same transaction as the set-stance service, written directly against better-sqlite3. */
 function rawStanceRate(file: string, initiativeIds: number[], delegateIds: Record<StateCode, number>, seconds: number): number {
@@ -91,6 +96,96 @@ function rawStanceRate(file: string, initiativeIds: number[], delegateIds: Recor
   return count / seconds;
 }
 
+/** The same transaction through node-postgres, with as many concurrent clients as the API has writers. */
+async function rawPostgresRate(
+  url: string,
+  initiativeIds: number[],
+  delegateIds: Record<StateCode, number>,
+  seconds: number,
+): Promise<number> {
+  const pool = new pg.Pool({ connectionString: url, max: WRITERS });
+  let count = 0;
+  const end = performance.now() + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: WRITERS }, async (_, w) => {
+      const client = await pool.connect();
+      try {
+        while (performance.now() < end) {
+          const i = count++;
+          const id = initiativeIds[(i * 7919 + w) % initiativeIds.length];
+          const state = CA_STATES[w % 5];
+          const position = POSITIONS_CYCLE[i % 4];
+          const at = new Date().toISOString();
+          await client.query('BEGIN');
+          const initiative = (
+            await client.query('SELECT thread_id, status, label, formalized_at FROM initiatives WHERE id = $1 FOR UPDATE', [id])
+          ).rows[0];
+          const before = (
+            await client.query('SELECT position, note FROM stances WHERE initiative_id = $1 AND state_code = $2', [id, state])
+          ).rows[0];
+          await client.query(
+            'UPDATE stances SET position = $1, note = $2, set_at = $3, set_by = $4, acceding = 0 WHERE initiative_id = $5 AND state_code = $6',
+            [position, before.note, at, delegateIds[state], id, state],
+          );
+          const all = (await client.query('SELECT state_code AS state, position, acceding FROM stances WHERE initiative_id = $1', [id]))
+            .rows;
+          const partners = (await client.query('SELECT partner_code AS code FROM initiative_partners WHERE initiative_id = $1', [id])).rows;
+          const result = evaluateConsensus({
+            stances: all.map((s: { state: StateCode; position: Position; acceding: number }) => ({ ...s, acceding: Boolean(s.acceding) })),
+            partners: partners.map((p: { code: string }) => p.code),
+            formalized: initiative.formalized_at !== null,
+          });
+          await client.query('UPDATE initiatives SET status = $1, format = $2, label = $3, minus = $4, updated_at = $5 WHERE id = $6', [
+            result.status,
+            result.format,
+            result.label,
+            result.minus.join(','),
+            at,
+            id,
+          ]);
+          const events = result.status !== initiative.status || result.label !== initiative.label ? 2 : 1;
+          const last = (await client.query('UPDATE event_counter SET last_id = last_id + $1 WHERE id = 1 RETURNING last_id', [events]))
+            .rows[0].last_id;
+          await client.query(
+            'INSERT INTO events (id, type, thread_id, initiative_id, actor_id, actor, payload, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
+            [
+              last - events + 1,
+              'stance.changed',
+              initiative.thread_id,
+              id,
+              delegateIds[state],
+              null,
+              JSON.stringify({ state, from: before.position, to: position }),
+              at,
+            ],
+          );
+          if (events === 2) {
+            await client.query(
+              'INSERT INTO events (id, type, thread_id, initiative_id, actor_id, actor, payload, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
+              [
+                last,
+                'status.changed',
+                initiative.thread_id,
+                id,
+                delegateIds[state],
+                null,
+                JSON.stringify({ from: initiative.status, to: result.status }),
+                at,
+              ],
+            );
+          }
+          await client.query("SELECT pg_notify('chaikhana_events', $1)", [String(last)]);
+          await client.query('COMMIT');
+        }
+      } finally {
+        client.release();
+      }
+    }),
+  );
+  await pool.end();
+  return count / seconds;
+}
+
 async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chaikhana-bench-'));
   const file = path.join(dir, 'chaikhana.db');
@@ -105,8 +200,10 @@ async function main() {
   const passwordHash = await hash(password);
   const dataset = await withMigratedDatabase(file, (db) => generateDataset(db, { initiatives: INITIATIVES, events: EVENTS, passwordHash }));
   fs.copyFileSync(file, path.join(dir, 'raw.db'));
+  const postgres = DIALECT === 'postgres' ? await postgresCopyOf(file) : null;
+  const rawPostgres = postgres ? await postgresCopyOf(file) : null;
 
-  const server = await startServer({ dbPath: file, demo: false });
+  const server = await startServer(postgres ? { env: { DATABASE_URL: postgres.url }, demo: false } : { dbPath: file, demo: false });
   try {
     const cookies: Record<string, string> = {};
     for (const delegate of dataset.delegates) {
@@ -175,12 +272,10 @@ async function main() {
     }
     await server.stop();
 
-    const raw = rawStanceRate(
-      path.join(dir, 'raw.db'),
-      dataset.openInitiativeIds,
-      Object.fromEntries(dataset.delegates.map((d) => [d.state, d.id])) as Record<StateCode, number>,
-      Math.min(10, SECONDS),
-    );
+    const delegateIds = Object.fromEntries(dataset.delegates.map((d) => [d.state, d.id])) as Record<StateCode, number>;
+    const raw = rawPostgres
+      ? await rawPostgresRate(rawPostgres.url, dataset.openInitiativeIds, delegateIds, Math.min(10, SECONDS))
+      : rawStanceRate(path.join(dir, 'raw.db'), dataset.openInitiativeIds, delegateIds, Math.min(10, SECONDS));
     const report = {
       date: new Date().toISOString(),
       machine: machine(),
@@ -188,15 +283,18 @@ async function main() {
       writers: WRITERS,
       dataset: { initiatives: INITIATIVES, events: EVENTS },
       httpStanceWrites: writes,
-      rawSqliteStanceWritesPerSecond: round(raw, 0),
+      dialect: DIALECT,
+      rawDriverStanceWritesPerSecond: round(raw, 0),
       ratio: round(writes.perSecond / raw, 3),
       listInitiativesLimit50: summarize(reads),
     };
     console.log(JSON.stringify(report, null, 2));
     fs.mkdirSync('bench/results', { recursive: true });
-    fs.writeFileSync(`bench/results/stance-writes-${Date.now()}.json`, JSON.stringify(report, null, 2));
+    fs.writeFileSync(`bench/results/stance-writes-${DIALECT}-${Date.now()}.json`, JSON.stringify(report, null, 2));
   } finally {
     await server.stop();
+    await postgres?.server.stop();
+    await rawPostgres?.server.stop();
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -18,7 +18,8 @@ export function registerMaintenanceJobs(): void {
   });
 }
 
-/** At start: the chain exists (once, whichever process starts first). */
+/** At start: the chain exists (once, whichever process starts first); its first run a day later. */
 export async function scheduleMaintenance(): Promise<void> {
-  await database().transaction((tx) => scheduleJobOnce(tx, { ...PURGE, runAt: now() }));
+  const tomorrow = new Date(Date.parse(now()) + DAY_MS).toISOString();
+  await database().transaction((tx) => scheduleJobOnce(tx, { ...PURGE, runAt: tomorrow }));
 }

@@ -15,15 +15,14 @@ export interface TestPostgres {
   /** A connection URL to the server's maintenance database (`postgres`). */
   adminUrl: string;
   stop(): Promise<void>;
-  /** Stops and starts the server itself (the embedded one only): a database outage. */
-  restart?(): Promise<void>;
+  /** Stops and starts the server itself (an embedded one only): a database outage. */
   pause?(): Promise<void>;
   resume?(): Promise<void>;
 }
 
-export async function startTestPostgres(): Promise<TestPostgres> {
+export async function startTestPostgres(options: { embedded?: boolean } = {}): Promise<TestPostgres> {
   const given = process.env.TEST_DATABASE_URL;
-  if (given) return { adminUrl: given, stop: async () => {} };
+  if (given && !options.embedded) return { adminUrl: given, stop: async () => {} };
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'chaikhana-pg-'));
   // As root, the server runs as the `postgres` user, which must be able to write here.
   fs.chmodSync(root, 0o777);
@@ -34,7 +33,8 @@ export async function startTestPostgres(): Promise<TestPostgres> {
     user: 'postgres',
     password,
     port,
-    persistent: false,
+    // Kept across stop and start (an outage); removed with the folder when the run ends.
+    persistent: true,
     createPostgresUser: true,
     // Enough connections for several app processes, each with its pool, per suite.
     postgresFlags: ['-c', 'max_connections=300', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'],
@@ -48,10 +48,6 @@ export async function startTestPostgres(): Promise<TestPostgres> {
     stop: async () => {
       await server.stop();
       fs.rmSync(root, { recursive: true, force: true });
-    },
-    restart: async () => {
-      await server.stop();
-      await server.start();
     },
     pause: () => server.stop(),
     resume: () => server.start(),

@@ -7,12 +7,14 @@ export async function until(
   condition: () => boolean | Promise<boolean>,
   what: string | (() => string),
   timeoutMs = 10_000,
+  /** Between two looks: longer when looking costs something (a write attempt). */
+  intervalMs = 20,
 ): Promise<number> {
   const started = Date.now();
   while (!(await condition())) {
     if (Date.now() - started > timeoutMs)
       throw new Error(`Timed out after ${timeoutMs} ms waiting for ${typeof what === 'string' ? what : what()}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
   return Date.now() - started;
 }
