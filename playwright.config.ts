@@ -2,10 +2,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
+import { requireFreshBuild } from './tests/helpers/build';
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chaikhana-e2e-'));
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+// The end-to-end tests run the built server: refuse a build older than its sources.
+requireFreshBuild();
 
 /**
  * End-to-end tests in real Chromium (Debian's, browser downloads do not work here) against the

@@ -1,15 +1,19 @@
-import { contextAs, expect, test } from './fixtures';
+import { api, contextAs, expect, findRoom, openNamedRoom, proposeInitiative, test, unique } from './fixtures';
 
 test('a CA-2 proposed by one delegate reaches consensus with two delegates, then becomes CA-3 when a third state joins', async ({
   browser,
 }) => {
-  const kz = await (await contextAs(browser, 'delegate.kz')).newPage();
+  const kzContext = await contextAs(browser, 'delegate.kz');
+  const kz = await kzContext.newPage();
   const uz = await (await contextAs(browser, 'delegate.uz')).newPage();
   const kg = await (await contextAs(browser, 'delegate.kg')).newPage();
+  // A room without partners: the form starts from the room's tags, and this one is a plain CA-2.
+  const room = await findRoom(kzContext, (r) => openNamedRoom(r) && r.partners.length === 0);
+  const title = unique('Joint e-visa portal');
 
-  // Kazakhstan proposes a CA-2 in the visa room, seeing the format before submitting.
-  await kz.goto('/rooms/4/propose');
-  await kz.getByLabel('Title').fill('Joint e-visa portal');
+  // Kazakhstan proposes a CA-2, seeing the format before submitting.
+  await kz.goto(`/rooms/${room.id}/propose`);
+  await kz.getByLabel('Title').fill(title);
   await kz.getByLabel('Summary').fill('One portal for both **Silk Visa** states.');
   const states = kz.getByRole('group', { name: 'Participating states' });
   for (const code of ['KZ', 'KG', 'TJ', 'TM', 'UZ']) {
@@ -21,6 +25,7 @@ test('a CA-2 proposed by one delegate reaches consensus with two delegates, then
   await kz.getByRole('button', { name: 'Propose' }).click();
   await kz.waitForURL(/\/initiatives\/\d+$/);
   const url = kz.url();
+  await expect(kz.getByRole('heading', { level: 1 })).toHaveText(title);
   await expect(kz.getByTestId('format-label').first()).toHaveText('CA-2');
   await expect(kz.getByTestId('initiative-status')).toHaveText('Consultation');
 
@@ -55,14 +60,11 @@ test('a CA-2 proposed by one delegate reaches consensus with two delegates, then
 });
 
 test('editing an endorsed text warns first, then resets the endorsements and says why', async ({ browser }) => {
-  const kz = await (await contextAs(browser, 'delegate.kz')).newPage();
-  await kz.goto('/rooms/4/propose');
-  await kz.getByLabel('Title').fill('Shared tourist statistics');
-  const states = kz.getByRole('group', { name: 'Participating states' });
-  await states.getByRole('checkbox', { name: /^KZ / }).check();
-  await states.getByRole('checkbox', { name: /^UZ / }).check();
-  await kz.getByRole('button', { name: 'Propose' }).click();
-  await kz.waitForURL(/\/initiatives\/\d+$/);
+  const kzContext = await contextAs(browser, 'delegate.kz');
+  const room = await findRoom(kzContext, openNamedRoom);
+  const id = await proposeInitiative(kzContext, room.id, { title: unique('Shared tourist statistics'), states: ['KZ', 'UZ'] });
+  const kz = await kzContext.newPage();
+  await kz.goto(`/initiatives/${id}`);
   await kz
     .getByTestId('stance-form')
     .getByLabel(/Endorses/)
@@ -80,10 +82,20 @@ test('editing an endorsed text warns first, then resets the endorsements and say
 });
 
 test('a facilitator formalizes an initiative in consensus, and never sees a stance form', async ({ browser }) => {
+  const kz = await contextAs(browser, 'delegate.kz');
+  const uz = await contextAs(browser, 'delegate.uz');
+  const room = await findRoom(kz, openNamedRoom);
+  const title = unique('Mutual recognition of tourist visas');
+  const id = await proposeInitiative(kz, room.id, { title, states: ['KZ', 'UZ'] }, [
+    { context: kz, state: 'KZ', position: 'endorse' },
+    { context: uz, state: 'UZ', position: 'endorse' },
+  ]);
+  expect((await api(kz, 'GET', `/api/v1/initiatives/${id}`)).status).toBe('consensus');
+
   const facilitator = await (await contextAs(browser, 'facilitator')).newPage();
-  await facilitator.goto('/initiatives?q=tourist+visas');
-  await facilitator.getByRole('link', { name: 'Mutual recognition of tourist visas' }).click();
-  await facilitator.waitForURL(/\/initiatives\/\d+$/);
+  await facilitator.goto(`/initiatives?q=${encodeURIComponent(title)}`);
+  await facilitator.getByRole('link', { name: title }).click();
+  await facilitator.waitForURL(`**/initiatives/${id}`);
   await expect(facilitator.getByTestId('initiative-status')).toHaveText('Consensus');
   await expect(facilitator.getByTestId('stance-form')).toHaveCount(0);
   facilitator.once('dialog', (dialog) => dialog.accept());

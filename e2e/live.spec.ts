@@ -1,32 +1,40 @@
-import { contextAs, expect, test } from './fixtures';
+import { contextAs, expect, findRoom, nameOf, openNamedRoom, proposeInitiative, test, unique } from './fixtures';
 
 test('a message typed in one context appears in the other, and presence shows both', async ({ browser }) => {
-  const kz = await (await contextAs(browser, 'delegate.kz')).newPage();
-  const kg = await (await contextAs(browser, 'delegate.kg')).newPage();
-  await kz.goto('/rooms/1');
-  await kg.goto('/rooms/1');
+  const kzContext = await contextAs(browser, 'delegate.kz');
+  const kgContext = await contextAs(browser, 'delegate.kg');
+  const [kzName, kgName] = [await nameOf(kzContext), await nameOf(kgContext)];
+  const room = await findRoom(kzContext, openNamedRoom);
+  const kz = await kzContext.newPage();
+  const kg = await kgContext.newPage();
+  await kz.goto(`/rooms/${room.id}`);
+  await kg.goto(`/rooms/${room.id}`);
   await expect(kz.getByTestId('connection-status')).toHaveAttribute('data-connection', 'live');
   await expect(kg.getByTestId('connection-status')).toHaveAttribute('data-connection', 'live');
-  await expect(kz.getByTestId('presence')).toContainText('Aizada Toktogulova');
-  await expect(kg.getByTestId('presence')).toContainText('Nurlan Abenov');
+  await expect(kz.getByTestId('presence')).toContainText(kgName);
+  await expect(kg.getByTestId('presence')).toContainText(kzName);
 
-  await kz.getByLabel('Your message').fill('Kazakhstan proposes to meet in *Tashkent* in March.');
+  const text = unique('Kazakhstan proposes to meet in');
+  await kz.getByLabel('Your message').fill(`${text} *Tashkent* in March.`);
   await kz.getByRole('button', { name: 'Send' }).click();
-  await expect(kg.getByTestId('message').last()).toContainText('Kazakhstan proposes to meet in Tashkent in March.');
+  await expect(kg.getByTestId('message').last()).toContainText(`${text} Tashkent in March.`);
   await expect(kg.getByTestId('message').last().locator('em')).toHaveText('Tashkent');
-  await expect(kz.getByTestId('message').last()).toContainText('Kazakhstan proposes');
+  await expect(kz.getByTestId('message').last()).toContainText(text);
   await expect(kz.getByLabel('Your message')).toHaveValue('');
 
   await kg.close();
-  await expect(kz.getByTestId('presence')).not.toContainText('Aizada Toktogulova');
+  await expect(kz.getByTestId('presence')).not.toContainText(kgName);
 });
 
 test('a stance set elsewhere marks the changed row live on the initiative page', async ({ browser }) => {
+  const kgContext = await contextAs(browser, 'delegate.kg');
+  const room = await findRoom(kgContext, openNamedRoom);
+  const id = await proposeInitiative(kgContext, room.id, { title: unique('Energy annex'), states: ['KG', 'KZ'] });
   const watcher = await (await contextAs(browser, 'expert')).newPage();
-  const kg = await (await contextAs(browser, 'delegate.kg')).newPage();
-  await watcher.goto('/initiatives/2');
+  const kg = await kgContext.newPage();
+  await watcher.goto(`/initiatives/${id}`);
   await expect(watcher.getByTestId('connection-status')).toHaveAttribute('data-connection', 'live');
-  await kg.goto('/initiatives/2');
+  await kg.goto(`/initiatives/${id}`);
   await kg
     .getByTestId('stance-form')
     .getByLabel(/Reservation/)

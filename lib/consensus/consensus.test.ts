@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CA_STATES, POSITIONS, type Position, type StateCode } from './codes';
+import { seededRandom, seedFrom, type SeededRandom } from '../../tests/helpers/random';
 import { canFormalize, evaluateConsensus } from './consensus';
 
 /** Every subset of the five states with at least `min` members. */
@@ -19,55 +20,106 @@ function assignments(count: number): Position[][] {
 }
 
 /**
- * The rules restated independently of the implementation, by counting:
- * reservations win over everything but formalization; consensus needs every active state
- * (at least two) to endorse, i.e. no pending and no reservation among them.
+ * The rules restated independently of the implementation, by counting and filtering in the
+ * canonical order of PRODUCT.md: acceding states (joined after formalization, not yet endorsed)
+ * count nowhere; the others are active unless they stepped aside; reservations win over
+ * everything but formalization; consensus needs every active state (at least two) to endorse.
  */
-function expected(positions: Position[], states: StateCode[], formalized: boolean, partners: string[]) {
-  const count = (p: Position) => positions.filter((x) => x === p).length;
-  const stepped = count('step_aside');
-  const activeCount = positions.length - stepped;
+interface Case {
+  states: StateCode[];
+  positions: Position[];
+  acceding: boolean[];
+  formalized: boolean;
+  partners: string[];
+}
+
+function expected({ states, positions, acceding, formalized, partners }: Case) {
+  const counted = (s: StateCode) => !acceding[states.indexOf(s)];
+  const positionOf = (s: StateCode) => positions[states.indexOf(s)];
+  const active = CA_STATES.filter((s) => states.includes(s) && counted(s) && positionOf(s) !== 'step_aside');
+  const minus = CA_STATES.filter((s) => states.includes(s) && counted(s) && positionOf(s) === 'step_aside');
+  const activePositions = active.map(positionOf);
   const status = formalized
     ? 'formalized'
-    : count('reservation') > 0
+    : activePositions.includes('reservation')
       ? 'reservations'
-      : count('endorse') >= 2 && count('pending') === 0
+      : active.length >= 2 && activePositions.every((p) => p === 'endorse')
         ? 'consensus'
         : 'consultation';
-  const minus = CA_STATES.filter((s) => states.includes(s) && positions[states.indexOf(s)] === 'step_aside');
-  const sortedPartners = [...partners].sort();
-  const label =
-    'CA-' +
-    activeCount +
-    (minus.length ? ' minus ' + minus.join(', ') : '') +
-    (sortedPartners.length ? ' + ' + sortedPartners.join(', ') : '');
-  return { status, format: 'CA-' + activeCount, minus, label };
+  const plus = [...new Set(partners)].sort();
+  const label = `CA-${active.length}${minus.length ? ` minus ${minus.join(', ')}` : ''}${plus.length ? ` + ${plus.join(', ')}` : ''}`;
+  return { status, format: `CA-${active.length}`, active, minus, plus, label };
+}
+
+/** Every acceding flag a stance can have: only after formalization, and never once endorsed. */
+function accedingChoices(positions: Position[], formalized: boolean): boolean[][] {
+  let choices: boolean[][] = [[]];
+  for (const position of positions) {
+    const options = formalized && position !== 'endorse' ? [false, true] : [false];
+    choices = choices.flatMap((rest) => options.map((a) => [...rest, a]));
+  }
+  return choices;
+}
+
+/** Partner lists as a form or a script may send them: none, one, several, out of order, repeated. */
+const PARTNER_LISTS = [[], ['EU'], ['JP', 'EU'], ['V4', 'CN', 'EU', 'JP'], ['EU', 'EU'], ['UN', 'AF', 'UN', 'AF', 'KR']];
+
+function shuffled<T>(items: readonly T[], random: SeededRandom): T[] {
+  const copy = [...items];
+  for (let i = copy.length - 1; i > 0; i--) {
+    const j = random.integer(0, i);
+    [copy[i], copy[j]] = [copy[j], copy[i]];
+  }
+  return copy;
 }
 
 describe('evaluateConsensus, exhaustively', () => {
-  it('matches the restated rules for every subset of two to five states × every combination of positions × formalized or not', () => {
-    const partnerSets = [[], ['EU'], ['JP', 'EU']];
+  it('matches the restated rules for every subset of two to five states × every combination of positions × formalized or not × every reachable acceding flag, with stances and partners shuffled', () => {
+    const random = seededRandom(seedFrom('CONSENSUS_SEED'));
     const mismatches: string[] = [];
     let cases = 0;
     for (const states of subsets(2)) {
       for (const positions of assignments(states.length)) {
         for (const formalized of [false, true]) {
-          const partners = partnerSets[cases++ % partnerSets.length];
-          const stances = states.map((state, i) => ({ state, position: positions[i] }));
-          const want = expected(positions, states, formalized, partners);
-          const got = evaluateConsensus({ stances, partners, formalized });
-          const gotView = { status: got.status, format: got.format, minus: got.minus, label: got.label };
-          if (JSON.stringify(gotView) !== JSON.stringify(want)) {
-            mismatches.push(`${states.join('')} ${positions.join(',')} formalized=${formalized}: got ${got.label} ${got.status}`);
+          for (const acceding of accedingChoices(positions, formalized)) {
+            const c: Case = { states, positions, acceding, formalized, partners: PARTNER_LISTS[cases % PARTNER_LISTS.length] };
+            cases++;
+            // The function gets the stances and partners in a random order: sorting is its job.
+            const stances = shuffled(
+              states.map((state, i) => ({ state, position: positions[i], acceding: acceding[i] })),
+              random,
+            );
+            const got = evaluateConsensus({ stances, partners: shuffled(c.partners, random), formalized });
+            const want = expected(c);
+            const gotView = {
+              status: got.status,
+              format: got.format,
+              active: got.active,
+              minus: got.minus,
+              plus: got.plus,
+              label: got.label,
+            };
+            if (JSON.stringify(gotView) !== JSON.stringify(want)) {
+              mismatches.push(`${JSON.stringify(stances)} partners=${c.partners} formalized=${formalized}: got ${JSON.stringify(gotView)}`);
+            }
           }
         }
       }
     }
-    // C(5,2)·4² + C(5,3)·4³ + C(5,4)·4⁴ + C(5,5)·4⁵ = 3104 stance combinations, each with and without formalization.
-    expect(cases).toBe(3104 * 2);
-    expect(mismatches).toEqual([]);
+    // Not formalized: Σ C(5,n)·4ⁿ = 3,104 stance combinations. Formalized: each state is endorse, or one
+    // of three other positions with or without acceding, so Σ C(5,n)·7ⁿ = 32,732.
+    const notFormalized = [2, 3, 4, 5].reduce((sum, n) => sum + binomial(5, n) * 4 ** n, 0);
+    const formalized = [2, 3, 4, 5].reduce((sum, n) => sum + binomial(5, n) * 7 ** n, 0);
+    expect([notFormalized, formalized]).toEqual([3104, 32732]);
+    expect(cases).toBe(notFormalized + formalized);
+    console.log(`consensus: ${cases} cases checked (seed ${random.seed})`);
+    expect(mismatches.slice(0, 10), `seed ${random.seed}`).toEqual([]);
   });
 });
+
+function binomial(n: number, k: number): number {
+  return k === 0 ? 1 : (binomial(n - 1, k - 1) * n) / k;
+}
 
 describe("the chapter's cases", () => {
   it('a CA-2 (Kazakhstan–Uzbekistan visas) that Kyrgyzstan joins later becomes CA-3, pending', () => {

@@ -13,10 +13,14 @@ export interface Operation {
   position?: string;
 }
 
+export const OPERATION_KINDS = ['api-message', 'api-stance', 'socket-message'] as const;
+
 export interface WriteLoad {
   /** Filled as the load runs. */
   attempted: Operation[];
   acknowledged: Operation[];
+  /** Acknowledged writes of each kind so far. */
+  acknowledgedByKind(): Record<Operation['kind'], number>;
   /** Resolves when every writer has stopped. */
   done: Promise<void>;
 }
@@ -108,7 +112,12 @@ export function startWriteLoad(options: {
   }
 
   const done = Promise.all(Array.from({ length: options.writers }, (_, w) => writer(w))).then(() => sockets.forEach((s) => s.disconnect()));
-  return { attempted, acknowledged, done };
+  const acknowledgedByKind = () => {
+    const counts = Object.fromEntries(OPERATION_KINDS.map((kind) => [kind, 0])) as Record<Operation['kind'], number>;
+    for (const op of acknowledged) counts[op.kind]++;
+    return counts;
+  };
+  return { attempted, acknowledged, acknowledgedByKind, done };
 }
 
 /** Sends an operation again with the same id: applied at most once, whatever happened before. */

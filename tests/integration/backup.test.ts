@@ -3,7 +3,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO, signedIn, type Client } from '../helpers/client';
 import { startServer, type TestServer } from '../helpers/server';
-import { sleep } from '../helpers/socket';
+import { findRoom, openNamedRoom } from '../helpers/demo';
+import { until } from '../helpers/wait';
 import { startWriteLoad } from '../helpers/write-load';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -33,6 +34,16 @@ describe('backup and restore', () => {
       const delegates = await Promise.all(
         (['kz', 'uz'] as const).map(async (k) => ({ client: await signedIn(server.url, DEMO[k]), state: k.toUpperCase() })),
       );
+      const room = await findRoom(authors[0], openNamedRoom);
+      const initiatives = server
+        .query<{ id: number }>(
+          'SELECT initiative_id AS id FROM stances WHERE state_code = ? AND initiative_id IN (SELECT initiative_id FROM stances WHERE state_code = ?) AND initiative_id IN (SELECT id FROM initiatives WHERE thread_id = ?)',
+          'KZ',
+          'UZ',
+          room.id,
+        )
+        .map((r) => r.id);
+      expect(initiatives.length).toBeGreaterThan(0);
       let stop!: () => void;
       const load = startWriteLoad({
         url: server.url,
@@ -40,11 +51,11 @@ describe('backup and restore', () => {
         writers: 20,
         authors,
         delegates,
-        initiatives: [1],
-        threadId: 1,
+        initiatives,
+        threadId: room.id,
         stop: new Promise<void>((resolve) => (stop = resolve)),
       });
-      await sleep(1500);
+      await until(() => load.acknowledged.length >= 100, 'a hundred acknowledged writes before the backup');
       // What had been acknowledged when the backup began.
       const before = load.acknowledged.slice();
       expect(before.length).toBeGreaterThan(0);
@@ -52,7 +63,7 @@ describe('backup and restore', () => {
       const backup = npmRun('backup', file);
       expect(backup.status, backup.stderr).toBe(0);
       expect(backup.stdout).toContain('integrity ok');
-      await sleep(500);
+      await until(() => load.acknowledged.length >= before.length + 100, 'a hundred more writes after the backup');
       stop();
       await load.done;
       expect(load.acknowledged.length).toBeGreaterThan(before.length);
@@ -76,7 +87,7 @@ describe('backup and restore', () => {
       }
       // The restored server serves: a new write lands after the restored history.
       const client = await signedIn(server.url, DEMO.kz);
-      expect((await client.post('/api/v1/threads/1/messages', { body: 'After the restore' })).status).toBe(201);
+      expect((await client.post(`/api/v1/threads/${room.id}/messages`, { body: 'After the restore' })).status).toBe(201);
     },
   );
 });

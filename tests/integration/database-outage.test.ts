@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, DEMO, signedIn } from '../helpers/client';
 import { freshDatabase, startTestPostgres, type TestPostgres } from '../helpers/postgres';
 import { startServer, type TestServer } from '../helpers/server';
-import { connect, sleep } from '../helpers/socket';
+import { connect } from '../helpers/socket';
+import { elapse, until } from '../helpers/wait';
 
 /**
  * A PostgreSQL server of this suite's own (so stopping it disturbs no other suite): a node whose
@@ -23,14 +24,6 @@ afterAll(async () => {
   await postgres?.stop();
 });
 
-async function until(condition: () => Promise<boolean> | boolean, what: string, timeoutMs: number): Promise<void> {
-  const started = Date.now();
-  while (!(await condition())) {
-    if (Date.now() - started > timeoutMs) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
-    await sleep(200);
-  }
-}
-
 describe('the database goes away and comes back', () => {
   it('keeps the sockets, refuses writes with 503, and recovers without a restart', async () => {
     const writer = await signedIn(server.url, DEMO.expert);
@@ -44,7 +37,7 @@ describe('the database goes away and comes back', () => {
     expect(refused.status).toBe(503);
     expect(refused.body).toEqual({ error: { code: 'unavailable', message: expect.any(String) } });
     expect((await new Client(server.url).get('/api/health')).status).toBe(503);
-    await sleep(2500);
+    await elapse(2500); // the outage lasts: the socket must outlive it
     expect(live.socket.connected).toBe(true);
 
     await postgres.resume!();
@@ -52,6 +45,7 @@ describe('the database goes away and comes back', () => {
       async () => (await writer.post(`/api/v1/threads/${room}/messages`, { body: 'back again' })).status === 201,
       'a write to succeed',
       20_000,
+      200,
     );
     await live.waitFor((events) => events.some((e) => e.type === 'message.created'), 10_000);
     expect(live.socket.connected).toBe(true);

@@ -3,7 +3,8 @@ import { LiveClient } from '../../components/live/live-client';
 import type { PublicEvent } from '../../lib/events/types';
 import { signInAll, type Client, type DemoKey } from '../helpers/client';
 import { startServer, type TestServer } from '../helpers/server';
-import { sleep } from '../helpers/socket';
+import { findRoom, openNamedRoom } from '../helpers/demo';
+import { elapse, until } from '../helpers/wait';
 
 /**
  * The browser's own LiveClient, run in Node against the real server: whatever happens to the
@@ -12,10 +13,13 @@ import { sleep } from '../helpers/socket';
  */
 let server: TestServer;
 let as: Record<DemoKey, Client>;
+/** An open, named room of the demo (looked up, not assumed). */
+let roomId: number;
 
 beforeAll(async () => {
   server = await startServer();
   as = await signInAll(server.url);
+  roomId = (await findRoom(as.facilitator, openNamedRoom)).id;
 });
 afterAll(async () => {
   await server?.stop();
@@ -59,39 +63,48 @@ async function writeStances(count: number, initiativeId: number, onEach?: (i: nu
       } catch {
         // the server is down: retry the same operation
       }
-      await sleep(100);
+      await elapse(100);
     }
     await onEach?.(i);
   }
 }
 
-async function until(condition: () => boolean | Promise<boolean>, timeoutMs = 15_000) {
-  const end = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > end) throw new Error('timed out');
-    await sleep(50);
-  }
+/** The ids a watcher received up to the marker (the marker's own status change may follow it). */
+const upTo = (last: number, received: PublicEvent[]) => received.map((e) => e.id).filter((id) => id <= last);
+
+/**
+ * Writes one more stance change (visible on the dashboard and in its room) and waits until every
+ * watcher has it: whatever a watcher was sent before is then in its list, duplicates included.
+ */
+async function marker(initiativeId: number, watchers: { received: PublicEvent[] }[]): Promise<number> {
+  await writeStances(1, initiativeId);
+  const id = server.query<{ id: number }>(
+    `SELECT MAX(id) AS id FROM events WHERE type = 'stance.changed' AND initiative_id = ?`,
+    initiativeId,
+  )[0].id;
+  await until(() => watchers.every((w) => w.received.some((e) => e.id === id)), 'the marker event', 20_000);
+  return id;
 }
 
 describe('gap-free recovery', () => {
   it('after a dropped connection with changes in between', async () => {
-    const initiative = (await as.kz.post('/api/v1/threads/1/initiatives', { title: 'Recovery A', summary: '', states: ['KZ', 'UZ'] })).body;
+    const initiative = (
+      await as.kz.post(`/api/v1/threads/${roomId}/initiatives`, { title: 'Recovery A', summary: '', states: ['KZ', 'UZ'] })
+    ).body;
     const since = lastId();
     const { live, received, stop } = watch(as.expert, 'dashboard', since);
-    await until(() => live.connected);
+    await until(() => live.connected, 'the live page to connect');
     await writeStances(3, initiative.id);
-    await until(() => received.length >= 3);
+    await until(() => received.length >= 3, 'three stance changes');
 
     live.simulateDrop();
     await writeStances(5, initiative.id);
     await as.uz.put(`/api/v1/initiatives/${initiative.id}/stances/UZ`, { position: 'endorse' });
-    await until(() => live.connected);
+    await until(() => live.connected, 'the live page to reconnect');
     await writeStances(2, initiative.id);
 
-    const expected = await expectedDashboardIds(as.expert, since);
-    await until(() => received.length >= expected.length);
-    await sleep(200);
-    expect(received.map((e) => e.id)).toEqual(expected);
+    const last = await marker(initiative.id, [{ received }]);
+    expect(upTo(last, received)).toEqual((await expectedDashboardIds(as.expert, since)).filter((id) => id <= last));
     stop();
     live.close();
   });
@@ -99,12 +112,12 @@ describe('gap-free recovery', () => {
   for (const how of ['graceful restart', 'kill -9'] as const) {
     it(`across a server ${how}, with writes before, during and after`, async () => {
       const initiative = (
-        await as.kz.post('/api/v1/threads/1/initiatives', { title: `Recovery ${how}`, summary: '', states: ['KZ', 'UZ'] })
+        await as.kz.post(`/api/v1/threads/${roomId}/initiatives`, { title: `Recovery ${how}`, summary: '', states: ['KZ', 'UZ'] })
       ).body;
       const since = lastId();
       const dashboard = watch(as.expert, 'dashboard', since);
-      const room = watch(as.kg, 'thread:1', since);
-      await until(() => dashboard.live.connected && room.live.connected);
+      const room = watch(as.kg, `thread:${roomId}`, since);
+      await until(() => dashboard.live.connected && room.live.connected, 'the live pages to connect');
 
       await writeStances(12, initiative.id, async (i) => {
         if (i !== 4) return;
@@ -112,30 +125,29 @@ describe('gap-free recovery', () => {
         const restart = (async () => {
           if (how === 'kill -9') await server.kill();
           else await server.stop();
-          await sleep(300);
+          await elapse(300); // down for a while, as writes keep coming
           await server.restart();
         })();
-        await sleep(50);
+        await elapse(50);
         void restart;
       });
-      await until(() => dashboard.live.connected && room.live.connected, 30_000);
-      await as.kz.post('/api/v1/threads/1/messages', { body: `After the ${how}` });
+      await until(() => dashboard.live.connected && room.live.connected, 'the live pages to reconnect', 30_000);
+      await as.kz.post(`/api/v1/threads/${roomId}/messages`, { body: `After the ${how}` });
 
-      const expected = await expectedDashboardIds(as.expert, since);
+      const last = await marker(initiative.id, [dashboard, room]);
+      const expected = (await expectedDashboardIds(as.expert, since)).filter((id) => id <= last);
       const roomExpected = server
-        .query<{ id: number }>('SELECT id FROM events WHERE thread_id = 1 AND id > ? ORDER BY id', since)
+        .query<{ id: number }>('SELECT id FROM events WHERE thread_id = ? AND id > ? AND id <= ? ORDER BY id', roomId, since, last)
         .map((r) => r.id);
-      await until(() => dashboard.received.length >= expected.length && room.received.length >= roomExpected.length, 20_000);
-      await sleep(300);
-      expect(dashboard.received.map((e) => e.id)).toEqual(expected);
-      expect(room.received.map((e) => e.id)).toEqual(roomExpected);
+      expect(upTo(last, dashboard.received)).toEqual(expected);
+      expect(upTo(last, room.received)).toEqual(roomExpected);
       // Every write happened exactly once, whatever the crash did to its first attempt.
       const changes = server.query(
         'SELECT COUNT(*) AS n FROM events WHERE initiative_id = ? AND type = ?',
         initiative.id,
         'stance.changed',
       )[0].n;
-      expect(changes).toBe(12);
+      expect(changes).toBe(13); // twelve writes and the marker
       for (const watcher of [dashboard, room]) {
         watcher.stop();
         watcher.live.close();

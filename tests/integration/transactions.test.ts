@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type * as Client from '../../db/client';
 import { freshPostgresUrl, TEST_DIALECT } from '../helpers/dialect';
+import { elapse as sleep } from '../helpers/wait';
 
 /**
  * The data layer itself, on a real SQLite file or a real PostgreSQL server: a write transaction
@@ -23,7 +24,6 @@ afterAll(async () => {
   await client?.closeDatabase();
 });
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const probe = (key: string) => sql`SELECT value FROM settings WHERE key = ${key}`;
 
 describe(`transactions on ${TEST_DIALECT}`, () => {

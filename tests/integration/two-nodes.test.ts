@@ -5,7 +5,8 @@ import type { PublicEvent } from '../../lib/events/types';
 import { Client, DEMO, signedIn } from '../helpers/client';
 import { freshPostgresUrl } from '../helpers/dialect';
 import { startServer, type TestServer } from '../helpers/server';
-import { connect, sleep } from '../helpers/socket';
+import { connect } from '../helpers/socket';
+import { until } from '../helpers/wait';
 import { retry, startWriteLoad } from '../helpers/write-load';
 
 /**
@@ -33,15 +34,6 @@ afterAll(async () => {
 const rows = async <T>(text: string, values: unknown[] = []) => (await database.query(text, values)).rows as T[];
 const firstRoom = async (client: Client) =>
   (await client.get('/api/v1/threads?limit=100')).body.items.find((r: { visibility: string }) => r.visibility === 'open').id as number;
-
-async function until(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 5000): Promise<number> {
-  const started = Date.now();
-  while (!(await condition())) {
-    if (Date.now() - started > timeoutMs) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
-    await sleep(20);
-  }
-  return Date.now() - started;
-}
 
 describe('starting together', () => {
   it('migrated and seeded once, and each node answers for PostgreSQL', async () => {
@@ -82,8 +74,11 @@ describe('live delivery across nodes', () => {
     );
     expect(expected.length).toBe(100);
     await live.waitFor((events) => events.length >= expected.length, 10_000);
-    await sleep(200);
-    expect(live.events.map((e) => e.id)).toEqual(expected);
+    // A marker written after them must arrive next: a duplicate would have come before it.
+    const marker = await writerB.post(`/api/v1/threads/${room}/messages`, { body: 'two nodes: marker' });
+    expect(marker.status).toBe(201);
+    await live.waitFor((events) => events.some((e) => (e.payload as { message?: { id: number } }).message?.id === marker.body.id), 10_000);
+    expect(live.events.map((e) => e.id).slice(0, -1)).toEqual(expected);
     live.close();
   });
 

@@ -1,0 +1,796 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Client, DEMO, signedIn, type ApiResponse } from '../helpers/client';
+import { DatabaseWatch } from '../helpers/db-watch';
+import { buildPages } from '../helpers/pages';
+import { delegate, facilitator, register, setDelegation, tokenClient, type Person } from '../helpers/people';
+import { startServer, type TestServer } from '../helpers/server';
+import { actionNames, callAction, type ActionAnswer } from '../helpers/server-action';
+import { connect, refusal, type LiveSocket } from '../helpers/socket';
+
+/**
+ * Who may do what, generated from one table: actions × actors × room kinds × entry points (API
+ * with the session cookie, API with a personal token, page, server action called directly as a
+ * script would, socket event). The expected outcome of each cell is written out as data from
+ * PRODUCT.md, not computed by the code under test. Every cell also watches the database: a
+ * refused cell must commit nothing (SQLite's data_version, and a checksum of every table), and an
+ * allowed write must commit something.
+ */
+
+const ACTORS = [
+  'anonymous',
+  'observer',
+  'civil',
+  'expert',
+  'partner',
+  'government',
+  'otherState',
+  'facilitator',
+  'outsider',
+  'member',
+  'removed',
+] as const;
+type Actor = (typeof ACTORS)[number];
+// anonymous — not signed in · observer, civil, expert, partner — by affiliation · government — a
+// government affiliation whose delegation was revoked · otherState — a delegate of a state outside
+// the initiative (KZ) · facilitator — a facilitator seated in the room · outsider — a facilitator
+// who is not · member — a delegate of a participating state (TJ) seated in the room · removed — a
+// delegate of a participating state (UZ) seated, then removed.
+
+const ROOM_KINDS = ['open', 'discreet', 'chatham'] as const;
+type RoomKind = (typeof ROOM_KINDS)[number];
+type Kind = RoomKind | 'none';
+type Entry = 'api' | 'token' | 'page' | 'action' | 'socket';
+
+/** O ok · U sign in first · F forbidden · N not found (a discreet room does not exist for you) · C conflict · R refused, reason not shown (form actions without a result). */
+type Outcome = string;
+
+interface Cell {
+  actor: Actor;
+  kind: Kind;
+  room: number;
+  client: Client;
+  /** Per-cell fixture ids, made before the database is watched. */
+  id: number;
+}
+type Runner = (cell: Cell) => Promise<Outcome>;
+
+interface Action {
+  name: string;
+  /** One letter per actor in ACTORS order, per room kind (chatham answers like open unless given). */
+  expect: Partial<Record<Kind, string>>;
+  /** Whether an allowed call must write ('maybe': bookkeeping that may already be up to date). */
+  writes: boolean | 'maybe';
+  run: Partial<Record<Entry, Runner>>;
+  /** Makes the cell's fixture (not watched). */
+  prepare?: (cell: Cell) => Promise<number>;
+  /** Restores what an allowed write changed that other cells rely on (not watched). */
+  restore?: (cell: Cell) => Promise<void>;
+}
+
+let server: TestServer;
+let watch: DatabaseWatch;
+let setup: Person;
+let fixtureDelegates: Record<'TJ' | 'UZ', Person>;
+let seatTarget: Person;
+let people: Record<Exclude<Actor, 'anonymous'>, Person>;
+let tokens: Record<Exclude<Actor, 'anonymous'>, Client>;
+const rooms = {} as Record<RoomKind, number>;
+const watchers = {} as Record<RoomKind, LiveSocket>;
+let registrations = 0;
+
+beforeAll(async () => {
+  server = await startServer({ env: { RATE_LIMIT_MESSAGES: '1000000', RATE_LIMIT_REGISTRATIONS: '1000000' } });
+  // Rooms, initiatives and seats come from people who are not actors of the matrix.
+  setup = await facilitator(server, 'setup@example.org', 'Setup Facilitator');
+  const outsider = await facilitator(server, 'outsider@example.org', 'Outside Facilitator');
+  fixtureDelegates = {
+    TJ: await delegate(server.url, setup.client, { name: 'Fixture TJ', email: 'fixture.tj@example.org' }, 'TJ'),
+    UZ: await delegate(server.url, setup.client, { name: 'Fixture UZ', email: 'fixture.uz@example.org' }, 'UZ'),
+  };
+  seatTarget = await register(server.url, { name: 'Seat Target', email: 'seat.target@example.org', affiliation: 'civil_society' });
+  const government = await setDelegation(
+    server.url,
+    setup.client,
+    await delegate(server.url, setup.client, { name: 'Former Delegate', email: 'former@example.org' }, 'KG'),
+    null,
+  );
+  expect((await government.client.get('/api/v1/me')).body).toMatchObject({ affiliation: 'government', state: null });
+  const demo = async (email: string): Promise<Person> => {
+    const client = await signedIn(server.url, email);
+    const me = (await client.get('/api/v1/me')).body;
+    return { client, id: me.id, name: me.name, email };
+  };
+  people = {
+    observer: await demo(DEMO.observer),
+    civil: await demo(DEMO.civil),
+    expert: await demo(DEMO.expert),
+    partner: await demo(DEMO.partner),
+    government,
+    otherState: await demo(DEMO.kz),
+    facilitator: await demo(DEMO.facilitator),
+    outsider,
+    member: await demo(DEMO.tj),
+    removed: await demo(DEMO.uz),
+  };
+  tokens = Object.fromEntries(
+    await Promise.all(
+      Object.entries(people).map(async ([actor, person]) => [actor, (await tokenClient(server.url, person.client, 'matrix')).client]),
+    ),
+  ) as typeof tokens;
+  for (const kind of ROOM_KINDS) {
+    const room = await setup.client.post('/api/v1/threads', {
+      title: `Room ${kind}`,
+      topic: 'borders',
+      summary: '',
+      states: ['TJ', 'UZ'],
+      visibility: kind === 'discreet' ? 'discreet' : 'open',
+      attribution: kind === 'chatham' ? 'chatham' : 'named',
+    });
+    expect(room.status).toBe(201);
+    rooms[kind] = room.body.id;
+    await seat(kind, people.removed.id);
+    await setup.client.delete(`/api/v1/threads/${rooms[kind]}/members/${people.removed.id}`);
+    await restoreSeats(kind);
+    watchers[kind] = await connect(server.url, setup.client.cookieHeader());
+    expect((await watchers[kind].call('subscribe', { channel: `thread:${rooms[kind]}` })).ok).toBe(true);
+  }
+  watch = new DatabaseWatch(server);
+});
+afterAll(async () => {
+  for (const live of Object.values(watchers)) live?.close();
+  watch?.close();
+  await server?.stop();
+});
+
+// ── fixtures ───────────────────────────────────────────────────────────────────────────────────
+
+async function seat(kind: RoomKind, userId: number) {
+  if (server.query('SELECT 1 FROM memberships WHERE thread_id = ? AND participant_id = ?', rooms[kind], userId).length) return;
+  const answer = await setup.client.post(`/api/v1/threads/${rooms[kind]}/members`, { userId });
+  expect(answer.status, `seat ${userId}`).toBe(201);
+}
+
+/** Seated in every room: the setup facilitator (its creator), the fixture delegates, the seated facilitator and the member. */
+async function restoreSeats(kind: Kind) {
+  if (kind === 'none') return;
+  const seated = new Set([setup.id, fixtureDelegates.TJ.id, fixtureDelegates.UZ.id, people.facilitator.id, people.member.id]);
+  const everyone = [...Object.values(people), seatTarget, ...Object.values(fixtureDelegates)];
+  const now = new Set(
+    server.query<{ id: number }>('SELECT participant_id AS id FROM memberships WHERE thread_id = ?', rooms[kind]).map((r) => r.id),
+  );
+  for (const person of everyone) {
+    if (seated.has(person.id) && !now.has(person.id)) await seat(kind, person.id);
+    if (!seated.has(person.id) && now.has(person.id)) await setup.client.delete(`/api/v1/threads/${rooms[kind]}/members/${person.id}`);
+  }
+}
+
+/** Fixtures are reused while cells leave them untouched, and made anew after any cell wrote. */
+const fixtures = new Map<string, number>();
+async function cached(key: string, make: () => Promise<number>): Promise<number> {
+  if (!fixtures.has(key)) fixtures.set(key, await make());
+  return fixtures.get(key)!;
+}
+
+async function initiative(kind: Kind): Promise<number> {
+  return cached(`initiative:${kind}`, async () => {
+    const made = await setup.client.post(`/api/v1/threads/${rooms[kind as RoomKind]}/initiatives`, {
+      title: 'Fixture',
+      summary: 'Text',
+      states: ['TJ', 'UZ'],
+      openToJoin: true,
+    });
+    expect(made.status).toBe(201);
+    return made.body.id;
+  });
+}
+
+async function consensusInitiative(kind: Kind): Promise<number> {
+  return cached(`consensus:${kind}`, async () => {
+    fixtures.delete(`initiative:${kind}`);
+    const id = await initiative(kind);
+    fixtures.delete(`initiative:${kind}`);
+    for (const state of ['TJ', 'UZ'] as const) {
+      expect((await fixtureDelegates[state].client.put(`/api/v1/initiatives/${id}/stances/${state}`, { position: 'endorse' })).status).toBe(
+        200,
+      );
+    }
+    return id;
+  });
+}
+
+// ── entry points: each answer as an outcome letter ─────────────────────────────────────────────
+
+const CODES: Record<string, Outcome> = { unauthorized: 'U', forbidden: 'F', not_found: 'N', conflict: 'C', invalid: 'I' };
+const STATUSES: Record<number, Outcome> = { 200: 'O', 201: 'O', 400: 'I', 401: 'U', 403: 'F', 404: 'N', 409: 'C' };
+
+const fromStatus = (response: { status: number }): Outcome => STATUSES[response.status] ?? `?${response.status}`;
+
+async function fromPage(client: Client, pagePath: string): Promise<Outcome> {
+  const response = await client.raw('GET', pagePath);
+  await response.text();
+  if ([302, 303, 307].includes(response.status) && /\/signin/.test(response.headers.get('location') ?? '')) return 'U';
+  return fromStatus(response);
+}
+
+/** An API call through the entry point of the cell: the session cookie, or the actor's API token. */
+function api(call: (client: Client, cell: Cell) => Promise<ApiResponse>): Partial<Record<Entry, Runner>> {
+  return {
+    api: async (cell) => fromStatus(await call(cell.client, cell)),
+    token: async (cell) => fromStatus(await call(tokens[cell.actor as Exclude<Actor, 'anonymous'>], cell)),
+  };
+}
+
+const usedActions = new Set<string>();
+/** Form actions without `useActionState` answer nothing: a refusal shows, but not its reason. */
+const reasonHidden = new WeakSet<Runner>();
+type Fields = Record<string, string | string[]>;
+
+/** A server action posted to the page whose form carries it, with the arguments that page binds. */
+function action(
+  name: string,
+  pagePath: (cell: Cell) => string,
+  args: (cell: Cell) => unknown[],
+  fields: Fields | (() => Fields) = {},
+  options: { formAction?: boolean } = {},
+): Runner {
+  usedActions.add(name);
+  const runner: Runner = async (cell) => {
+    const answer: ActionAnswer = await callAction(
+      cell.client,
+      pagePath(cell),
+      name,
+      args(cell),
+      typeof fields === 'function' ? fields() : fields,
+      {
+        previousState: !options.formAction,
+      },
+    );
+    if ([303, 307].includes(answer.status) || (answer.status === 200 && answer.location))
+      return /\/signin/.test(answer.location ?? '') ? 'U' : 'O';
+    if (answer.status !== 200) return `?${answer.status}`;
+    if (answer.result) return answer.result.ok ? 'O' : (CODES[answer.result.code ?? ''] ?? `?${answer.result.code}`);
+    if (!options.formAction) return '?no result';
+    // What a plain form action did shows in the database only (switching the language sets a cookie).
+    return watch.changes().committed || name === 'setLocale' ? 'O' : 'R';
+  };
+  if (options.formAction) reasonHidden.add(runner);
+  return runner;
+}
+
+const usedEvents = new Set<string>();
+/** A socket as a page opens it, then one event with its acknowledgement. */
+function socket(event: string, payload: (cell: Cell) => unknown): Runner {
+  usedEvents.add(event);
+  return async (cell) => {
+    if (cell.actor === 'anonymous') return (await refusal(server.url, null)) === 'unauthorized' ? 'U' : '?connected';
+    const live = await connect(server.url, cell.client.cookieHeader());
+    try {
+      const answer = await live.call(event, payload(cell));
+      return answer.ok ? 'O' : (CODES[answer.error] ?? `?${answer.error}`);
+    } finally {
+      live.close();
+    }
+  };
+}
+
+/** Typing has no acknowledgement: it counts as done when a member watching the room receives it. */
+function typing(): Runner {
+  usedEvents.add('typing');
+  return async (cell) => {
+    if (cell.actor === 'anonymous') return (await refusal(server.url, null)) === 'unauthorized' ? 'U' : '?connected';
+    const kind = cell.kind as RoomKind;
+    const live = await connect(server.url, cell.client.cookieHeader());
+    try {
+      const subscribed = await live.call('subscribe', { channel: `thread:${cell.room}` });
+      const before = watchers[kind].typing.length;
+      // Its answer proves the server handled it; the watcher's round trip, that what it sent has arrived.
+      await live.call('typing', { threadId: cell.room });
+      await watchers[kind].roundTrip();
+      if (watchers[kind].typing.length > before) return 'O';
+      return subscribed.ok ? 'R' : (CODES[subscribed.error] ?? `?${subscribed.error}`);
+    } finally {
+      live.close();
+    }
+  };
+}
+
+const usedPages = new Set<string>();
+/** A page of the build (its route, as the build lists it), visited as a browser would. */
+function page(route: string, pagePath: (cell: Cell) => string = () => route): Runner {
+  usedPages.add(route);
+  return async (cell) => fromPage(cell.client, pagePath(cell));
+}
+
+// ── the table ──────────────────────────────────────────────────────────────────────────────────
+//                                    anonymous, observer, civil, expert, partner, government, otherState, facilitator, outsider, member, removed
+const EVERYONE_SIGNED_IN = { open: 'UOOOOOOOOOO', discreet: 'UNNNNNNONON' };
+
+const ACTIONS: Action[] = [
+  {
+    name: 'read the room',
+    expect: EVERYONE_SIGNED_IN,
+    writes: false,
+    run: {
+      ...api((c, cell) => c.get(`/api/v1/threads/${cell.room}`)),
+      page: page('/rooms/[id]', (cell) => `/rooms/${cell.room}`),
+      socket: socket('subscribe', (cell) => ({ channel: `thread:${cell.room}`, since: 0 })),
+    },
+  },
+  {
+    name: 'read its messages',
+    expect: EVERYONE_SIGNED_IN,
+    writes: false,
+    run: api((c, cell) => c.get(`/api/v1/threads/${cell.room}/messages`)),
+  },
+  {
+    name: 'read its members',
+    expect: EVERYONE_SIGNED_IN,
+    writes: false,
+    run: api((c, cell) => c.get(`/api/v1/threads/${cell.room}/members`)),
+  },
+  {
+    name: 'post a message',
+    expect: { open: 'UFOOOOOOOOO', discreet: 'UNNNNNNONON' },
+    writes: true,
+    run: {
+      ...api((c, cell) => c.post(`/api/v1/threads/${cell.room}/messages`, { body: 'Hello' })),
+      action: action(
+        'postMessageAction',
+        (cell) => `/rooms/${cell.room}`,
+        (cell) => [cell.room],
+        { body: 'Through the form' },
+      ),
+      socket: socket('message:send', (cell) => ({ threadId: cell.room, body: 'Over the socket' })),
+    },
+  },
+  { name: 'type', expect: EVERYONE_SIGNED_IN, writes: false, run: { socket: typing() } },
+  {
+    name: 'unsubscribe',
+    expect: { open: 'UOOOOOOOOOO', discreet: 'UOOOOOOOOOO' },
+    writes: false,
+    run: { socket: socket('unsubscribe', (cell) => ({ channel: `thread:${cell.room}` })) },
+  },
+  {
+    name: 'take a seat',
+    expect: { open: 'UOOOOOOCOCO', discreet: 'UNNNNNNCNFN' },
+    writes: true,
+    run: {
+      ...api(async (c, cell) => c.post(`/api/v1/threads/${cell.room}/members`, { userId: (await c.get('/api/v1/me')).body.id })),
+      action: action(
+        'takeSeatAction',
+        (cell) => `/rooms/${cell.room}`,
+        (cell) => [cell.room],
+        {},
+        { formAction: true },
+      ),
+    },
+    restore: (cell) => restoreSeats(cell.kind),
+  },
+  {
+    name: 'seat someone else',
+    expect: { open: 'UFFFFFFOOFF', discreet: 'UNNNNNNONFN' },
+    writes: true,
+    run: {
+      ...api((c, cell) => c.post(`/api/v1/threads/${cell.room}/members`, { userId: seatTarget.id })),
+      action: action(
+        'addMemberAction',
+        (cell) => `/rooms/${cell.room}`,
+        (cell) => [cell.room],
+        () => ({ userId: String(seatTarget.id) }),
+      ),
+    },
+    restore: (cell) => restoreSeats(cell.kind),
+  },
+  {
+    name: 'remove a member',
+    expect: { open: 'UFFFFFFOOFF', discreet: 'UNNNNNNONFN' },
+    writes: true,
+    prepare: async (cell) => {
+      await seat(cell.kind as RoomKind, seatTarget.id);
+      return seatTarget.id;
+    },
+    run: api((c, cell) => c.delete(`/api/v1/threads/${cell.room}/members/${cell.id}`)),
+    restore: (cell) => restoreSeats(cell.kind),
+  },
+  {
+    name: 'leave the room',
+    expect: { open: 'UNNNNNNONON', discreet: 'UNNNNNNONON' },
+    writes: true,
+    run: api(async (c, cell) => c.delete(`/api/v1/threads/${cell.room}/members/${(await c.get('/api/v1/me')).body.id ?? 0}`)),
+    restore: (cell) => restoreSeats(cell.kind),
+  },
+  {
+    name: 'read an initiative',
+    expect: EVERYONE_SIGNED_IN,
+    writes: false,
+    prepare: (cell) => initiative(cell.kind),
+    run: {
+      ...api((c, cell) => c.get(`/api/v1/initiatives/${cell.id}`)),
+      page: page('/initiatives/[id]', (cell) => `/initiatives/${cell.id}`),
+    },
+  },
+  {
+    name: 'propose an initiative',
+    expect: { open: 'UFOOFOOOOOO', discreet: 'UNNNNNNONON' },
+    writes: true,
+    run: {
+      ...api((c, cell) => c.post(`/api/v1/threads/${cell.room}/initiatives`, { title: 'Idea', summary: '', states: ['TJ', 'UZ'] })),
+      action: action(
+        'proposeAction',
+        (cell) => `/rooms/${cell.room}/propose`,
+        (cell) => [cell.room],
+        { title: 'Idea', summary: '', states: ['TJ', 'UZ'] },
+      ),
+    },
+  },
+  {
+    name: 'open the propose page',
+    expect: EVERYONE_SIGNED_IN,
+    writes: false,
+    run: { page: page('/rooms/[id]/propose', (cell) => `/rooms/${cell.room}/propose`) },
+  },
+  {
+    name: "edit someone else's initiative",
+    expect: { open: 'UFFFFFFOOFF', discreet: 'UNNNNNNONFN' },
+    writes: true,
+    prepare: (cell) => initiative(cell.kind),
+    run: {
+      ...api((c, cell) => c.patch(`/api/v1/initiatives/${cell.id}`, { title: 'Edited' })),
+      action: action(
+        'editAction',
+        (cell) => `/initiatives/${cell.id}/edit`,
+        (cell) => [cell.id],
+        { title: 'Edited through the form', summary: 'Text' },
+      ),
+    },
+  },
+  {
+    name: 'open the edit page of an initiative',
+    expect: { open: 'UNNNNNNOONN', discreet: 'UNNNNNNONNN' },
+    writes: false,
+    prepare: (cell) => initiative(cell.kind),
+    run: { page: page('/initiatives/[id]/edit', (cell) => `/initiatives/${cell.id}/edit`) },
+  },
+  {
+    name: "set TJ's stance",
+    expect: { open: 'UFFFFFFFFOF', discreet: 'UNNNNNNFNON' },
+    writes: true,
+    prepare: (cell) => initiative(cell.kind),
+    run: {
+      ...api((c, cell) => c.put(`/api/v1/initiatives/${cell.id}/stances/TJ`, { position: 'endorse' })),
+      action: action(
+        'setStanceAction',
+        (cell) => `/initiatives/${cell.id}`,
+        (cell) => [cell.id, 'TJ'],
+        { position: 'endorse' },
+      ),
+    },
+  },
+  {
+    name: 'join for their own state',
+    expect: { open: 'UFFFFFOFFCC', discreet: 'UNNNNNNFNCN' },
+    writes: true,
+    prepare: (cell) => initiative(cell.kind),
+    run: {
+      ...api((c, cell) => c.post(`/api/v1/initiatives/${cell.id}/join`)),
+      action: action(
+        'joinAction',
+        (cell) => `/initiatives/${cell.id}`,
+        (cell) => [cell.id],
+      ),
+    },
+  },
+  {
+    name: 'endorse (individual support)',
+    expect: { open: 'UFOOOOOOOOO', discreet: 'UNNNNNNONON' },
+    writes: true,
+    prepare: (cell) => initiative(cell.kind),
+    run: {
+      ...api((c, cell) => c.post(`/api/v1/initiatives/${cell.id}/endorsements`)),
+      action: action(
+        'endorseAction',
+        (cell) => `/initiatives/${cell.id}`,
+        (cell) => [cell.id, true],
+      ),
+    },
+  },
+  {
+    name: 'withdraw their support',
+    expect: { open: 'UFOOOOOOOOO', discreet: 'UNNNNNNONON' },
+    writes: true,
+    prepare: async (cell) => {
+      fixtures.delete(`initiative:${cell.kind}`);
+      const id = await initiative(cell.kind);
+      fixtures.delete(`initiative:${cell.kind}`);
+      if (cell.actor !== 'anonymous') await cell.client.post(`/api/v1/initiatives/${id}/endorsements`);
+      return id;
+    },
+    run: {
+      ...api((c, cell) => c.delete(`/api/v1/initiatives/${cell.id}/endorsements`)),
+      action: action(
+        'endorseAction',
+        (cell) => `/initiatives/${cell.id}`,
+        (cell) => [cell.id, false],
+      ),
+    },
+  },
+  {
+    name: 'formalize a consensus',
+    expect: { open: 'UFFFFFFOOFF', discreet: 'UNNNNNNONFN' },
+    writes: true,
+    prepare: (cell) => consensusInitiative(cell.kind),
+    run: {
+      ...api((c, cell) => c.post(`/api/v1/initiatives/${cell.id}/formalize`)),
+      action: action(
+        'formalizeAction',
+        (cell) => `/initiatives/${cell.id}`,
+        (cell) => [cell.id],
+      ),
+    },
+  },
+
+  // Outside any room.
+  {
+    name: 'list rooms',
+    expect: { none: 'UOOOOOOOOOO' },
+    writes: false,
+    run: { ...api((c) => c.get('/api/v1/threads')), page: page('/rooms') },
+  },
+  {
+    name: 'list initiatives',
+    expect: { none: 'UOOOOOOOOOO' },
+    writes: false,
+    run: { ...api((c) => c.get('/api/v1/initiatives')), page: page('/initiatives') },
+  },
+  {
+    name: 'create an open room',
+    expect: { none: 'UFOOFOOOOOO' },
+    writes: true,
+    run: {
+      ...api((c) => c.post('/api/v1/threads', { title: 'A room', topic: 'water', summary: '', visibility: 'open' })),
+      action: action(
+        'createRoomAction',
+        () => '/rooms/new',
+        () => [],
+        { title: 'A room', topic: 'water', summary: '', visibility: 'open', attribution: 'named' },
+      ),
+    },
+  },
+  {
+    name: 'create a discreet room',
+    expect: { none: 'UFFFFFFOOFF' },
+    writes: true,
+    run: {
+      ...api((c) => c.post('/api/v1/threads', { title: 'A quiet room', topic: 'security', summary: '', visibility: 'discreet' })),
+      action: action(
+        'createRoomAction',
+        () => '/rooms/new',
+        () => [],
+        { title: 'A quiet room', topic: 'security', summary: '', visibility: 'discreet', attribution: 'named' },
+      ),
+    },
+  },
+  { name: 'open the new-room page', expect: { none: 'UOOOOOOOOOO' }, writes: false, run: { page: page('/rooms/new') } },
+  {
+    name: 'invite a delegate',
+    expect: { none: 'UFFFFFFOOFF' },
+    writes: true,
+    run: {
+      ...api((c) => c.post('/api/v1/invites', { state: 'TM' })),
+      action: action(
+        'createInviteAction',
+        () => '/facilitation',
+        () => [],
+        { state: 'TM' },
+      ),
+    },
+  },
+  { name: 'list invites', expect: { none: 'UFFFFFFOOFF' }, writes: false, run: api((c) => c.get('/api/v1/invites')) },
+  {
+    name: 'grant a delegation',
+    expect: { none: 'UFFFFFFOOFF' },
+    writes: true,
+    run: {
+      ...api((c) => c.post(`/api/v1/participants/${seatTarget.id}/delegation`, { state: 'KG' })),
+      action: action(
+        'setDelegationAction',
+        () => '/facilitation',
+        () => [seatTarget.id],
+        { state: 'KG' },
+      ),
+    },
+    restore: async () => {
+      await setup.client.post(`/api/v1/participants/${seatTarget.id}/delegation`, { state: null });
+    },
+  },
+  {
+    name: 'disable an account',
+    expect: { none: 'UFFFFFFOOFF' },
+    writes: true,
+    run: {
+      ...api((c) => c.post(`/api/v1/participants/${seatTarget.id}/disable`)),
+      action: action(
+        'setAccountDisabledAction',
+        () => '/facilitation',
+        () => [seatTarget.id, true],
+      ),
+    },
+    restore: async () => {
+      await setup.client.post(`/api/v1/participants/${seatTarget.id}/enable`);
+    },
+  },
+  { name: 'list participants', expect: { none: 'UFFFFFFOOFF' }, writes: false, run: api((c) => c.get('/api/v1/participants')) },
+  { name: 'open the facilitation page', expect: { none: 'UNNNNNNOONN' }, writes: false, run: { page: page('/facilitation') } },
+  { name: 'read the event log', expect: { none: 'UOOOOOOOOOO' }, writes: false, run: api((c) => c.get('/api/v1/events?since=0&limit=5')) },
+  {
+    name: 'read the dashboard',
+    expect: { none: 'UOOOOOOOOOO' },
+    writes: false,
+    run: {
+      ...api((c) => c.get('/api/v1/dashboard')),
+      page: page('/dashboard'),
+      socket: socket('subscribe', () => ({ channel: 'dashboard', since: 0 })),
+    },
+  },
+  { name: 'export as CSV', expect: { none: 'UOOOOOOOOOO' }, writes: false, run: api((c) => c.get('/api/v1/export/initiatives.csv')) },
+  { name: 'export as JSON', expect: { none: 'UOOOOOOOOOO' }, writes: false, run: api((c) => c.get('/api/v1/export/initiatives.json')) },
+  {
+    name: 'mark the dashboard seen',
+    expect: { none: 'UOOOOOOOOOO' },
+    writes: 'maybe',
+    run: api((c) => c.post('/api/v1/me/dashboard-seen', { eventId: 1 })),
+  },
+  {
+    name: 'read their profile',
+    expect: { none: 'UOOOOOOOOOO' },
+    writes: false,
+    run: { ...api((c) => c.get('/api/v1/me')), page: page('/profile') },
+  },
+  {
+    name: 'create an API token',
+    expect: { none: 'UOOOOOOOOOO' },
+    writes: true,
+    run: {
+      ...api((c) => c.post('/api/v1/me/tokens', { name: 'script' })),
+      action: action(
+        'createTokenAction',
+        () => '/profile',
+        () => [],
+        { name: 'from the form' },
+      ),
+    },
+  },
+  {
+    name: 'revoke their API token',
+    expect: { none: 'UOOOOOOOOOO' },
+    writes: true,
+    prepare: async (cell) =>
+      cell.actor === 'anonymous' ? 1 : (await cell.client.post('/api/v1/me/tokens', { name: 'to revoke' })).body.id,
+    run: {
+      ...api((c, cell) => c.delete(`/api/v1/me/tokens/${cell.id}`)),
+      action: action(
+        'revokeTokenAction',
+        () => '/profile',
+        (cell) => [cell.id],
+        {},
+        { formAction: true },
+      ),
+    },
+  },
+  {
+    name: 'register an account',
+    expect: { none: 'OOOOOOOOOOO' },
+    writes: true,
+    run: {
+      ...api((c) =>
+        c.post('/api/v1/register', {
+          name: 'New Person',
+          email: `new.${++registrations}@example.org`,
+          password: 'a-long-enough-password',
+          affiliation: 'expert',
+        }),
+      ),
+      action: action(
+        'registerAction',
+        () => '/register',
+        () => [],
+        () => ({
+          name: 'Form Person',
+          email: `form.${++registrations}@example.org`,
+          password: 'a-long-enough-password',
+          affiliation: 'expert',
+        }),
+      ),
+      page: page('/register'),
+    },
+  },
+  {
+    name: 'switch the language',
+    expect: { none: 'OOOOOOOOOOO' },
+    writes: false,
+    run: {
+      action: action(
+        'setLocale',
+        () => '/',
+        () => [],
+        { locale: 'ru' },
+        { formAction: true },
+      ),
+    },
+  },
+  { name: 'open the home page', expect: { none: 'OOOOOOOOOOO' }, writes: false, run: { page: page('/') } },
+  { name: 'open the sign-in page', expect: { none: 'OOOOOOOOOOO' }, writes: false, run: { page: page('/signin') } },
+  { name: 'open the sign-out page', expect: { none: 'OOOOOOOOOOO' }, writes: false, run: { page: page('/signout') } },
+];
+
+// ── running it ─────────────────────────────────────────────────────────────────────────────────
+
+const kindsOf = (a: Action): Kind[] => (a.expect.none ? ['none'] : [...ROOM_KINDS]);
+const expected = (a: Action, kind: Kind, entry: Entry): string[] => {
+  const row = [...(a.expect[kind] ?? a.expect.open!)];
+  return reasonHidden.has(a.run[entry]!) ? row.map((o) => (['O', 'U'].includes(o) ? o : 'R')) : row;
+};
+let cellsRun = 0;
+const cellCount = ACTIONS.reduce(
+  (sum, a) =>
+    sum + kindsOf(a).length * Object.keys(a.run).reduce((n, entry) => n + (entry === 'token' ? ACTORS.length - 1 : ACTORS.length), 0),
+  0,
+);
+
+for (const a of ACTIONS) {
+  for (const kind of kindsOf(a)) {
+    describe(`${a.name}${kind === 'none' ? '' : ` in a ${kind} room`}`, () => {
+      for (const [entry, run] of Object.entries(a.run) as [Entry, Runner][]) {
+        const row = expected(a, kind, entry);
+        const actors = ACTORS.filter((actor) => entry !== 'token' || actor !== 'anonymous');
+        it(`${entry}: ${actors.map((actor) => `${actor} ${row[ACTORS.indexOf(actor)]}`).join(', ')}`, { timeout: 120_000 }, async () => {
+          const outcomes: string[] = [];
+          const writes: string[] = [];
+          for (const actor of actors) {
+            const cell: Cell = {
+              actor,
+              kind,
+              room: kind === 'none' ? 0 : rooms[kind],
+              client: actor === 'anonymous' ? new Client(server.url) : people[actor].client,
+              id: 0,
+            };
+            cell.id = (await a.prepare?.(cell)) ?? 0;
+            watch.mark();
+            const outcome = await run(cell);
+            cellsRun++;
+            outcomes.push(outcome);
+            // data_version says whether anything was committed; the checksum of every table says what.
+            // A commit that changed no checksummed column is bookkeeping (an API token's last use).
+            const { committed, tables } = watch.changes();
+            const wrote = tables.length > 0;
+            if (outcome !== 'O' && wrote) writes.push(`${actor} was refused (${outcome}) but wrote ${tables.join(', ')}`);
+            if (!committed && !watch.unchangedContent()) writes.push(`${actor}: the tables differ without a commit`);
+            // A page only shows; the same action through the other entry points writes.
+            const mustWrite = entry === 'page' ? false : a.writes;
+            if (outcome === 'O' && mustWrite === true && !wrote) writes.push(`${actor} was answered ok but nothing was written`);
+            if (outcome === 'O' && mustWrite === false && wrote) writes.push(`${actor} only read but wrote ${tables.join(', ')}`);
+            if (committed) fixtures.clear();
+            if (wrote) await a.restore?.(cell);
+          }
+          expect({ outcomes: outcomes.join(''), writes }).toEqual({
+            outcomes: actors.map((actor) => row[ACTORS.indexOf(actor)]).join(''),
+            writes: [],
+          });
+        });
+      }
+    });
+  }
+}
+
+describe('the matrix', () => {
+  it('covers every server action of the build, every socket event and every page', () => {
+    expect([...usedActions].sort()).toEqual(actionNames());
+    expect([...usedEvents].sort()).toEqual(['message:send', 'subscribe', 'typing', 'unsubscribe']);
+    expect([...usedPages].sort()).toEqual(buildPages());
+  });
+
+  it(`ran every cell: ${cellCount} (actions × room kinds × entry points × actors)`, () => {
+    console.log(`authorization matrix: ${ACTIONS.length} actions, ${cellCount} cells`);
+    expect(cellsRun).toBe(cellCount);
+  });
+});
