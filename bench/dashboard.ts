@@ -12,7 +12,6 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { hash } from '@node-rs/argon2';
-import { rebuildDashboardTotals } from '../lib/services/dashboard/totals';
 import { Client } from '../tests/helpers/client';
 import { startServer } from '../tests/helpers/server';
 import { withMigratedDatabase } from './lib/database';
@@ -89,9 +88,11 @@ async function main() {
   const password = 'bench-password-123';
   const passwordHash = await hash(password);
   console.log(`Machine: ${machine()}; generating 10,000 initiatives, 50,000 stances, 200,000 events…`);
-  const dataset = await withMigratedDatabase(file, (db) => {
+  const dataset = await withMigratedDatabase(file, async (db) => {
     const generated = generateDataset(db, { initiatives: 10_000, events: 200_000, passwordHash });
-    rebuildDashboardTotals();
+    // Loaded here, after withMigratedDatabase has pointed the data layer at the benchmark's file.
+    const { rebuildDashboardTotals } = await import('../lib/services/dashboard/totals');
+    await rebuildDashboardTotals();
     return generated;
   });
 

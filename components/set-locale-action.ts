@@ -4,6 +4,8 @@ import { cookies } from 'next/headers';
 import { isLocale, LOCALE_COOKIE } from '@/i18n/locales';
 
 export async function setLocale(form: FormData): Promise<void> {
+  // A script may call an action with anything: only the switcher's form changes the language.
+  if (!(form instanceof FormData)) return;
   const locale = form.get('locale');
   if (typeof locale !== 'string' || !isLocale(locale)) return;
   (await cookies()).set(LOCALE_COOKIE, locale, { path: '/', maxAge: 60 * 60 * 24 * 365, sameSite: 'lax' });

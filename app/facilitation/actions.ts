@@ -1,7 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { formInput, runAction, type ActionState } from '@/lib/http/action';
+import { boundId, formInput, formOf, runAction, type ActionState } from '@/lib/http/action';
 import { setAccountDisabled } from '@/lib/services/participants/account-status';
 import { setDelegation } from '@/lib/services/participants/delegations';
 import { createInvite } from '@/lib/services/participants/invites';
@@ -23,10 +23,10 @@ export async function setDelegationAction(
   _previous: ActionState<unknown>,
   form: FormData,
 ): Promise<ActionState<unknown>> {
-  const state = form.get('state');
-  const result = await runAction((viewer) =>
-    setDelegation(viewer, participantId, { state: state === '' || state === null ? null : state }),
-  );
+  const result = await runAction((viewer) => {
+    const state = formOf(form).get('state');
+    return setDelegation(viewer, boundId(participantId), { state: state === '' || state === null ? null : state });
+  });
   if (result?.ok) revalidatePath('/facilitation');
   return result;
 }
@@ -37,7 +37,7 @@ export async function setAccountDisabledAction(
   _previous: ActionState<{ id: number }>,
   _form: FormData,
 ): Promise<ActionState<{ id: number }>> {
-  const result = await runAction((viewer) => setAccountDisabled(viewer, participantId, disabled));
+  const result = await runAction((viewer) => setAccountDisabled(viewer, boundId(participantId), disabled === true));
   if (result?.ok) revalidatePath('/facilitation');
   return result;
 }

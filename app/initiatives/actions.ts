@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { formInput, runAction, type ActionState } from '@/lib/http/action';
+import { boundId, formInput, runAction, type ActionState } from '@/lib/http/action';
 import { editInitiative } from '@/lib/services/initiatives/edit-initiative';
 import { addEndorsement, removeEndorsement } from '@/lib/services/initiatives/endorsements';
 import { formalizeInitiative } from '@/lib/services/initiatives/formalize-initiative';
@@ -17,24 +17,27 @@ function done(id: number, result: Result): Result {
 }
 
 export async function setStanceAction(id: number, state: string, _previous: Result, form: FormData): Promise<Result> {
-  return done(id, await runAction(async (viewer) => ({ id: (await setStance(viewer, id, state, formInput(form))).id })));
+  return done(id, await runAction(async (viewer) => ({ id: (await setStance(viewer, boundId(id), state, formInput(form))).id })));
 }
 
 export async function joinAction(id: number, _previous: Result, _form: FormData): Promise<Result> {
-  return done(id, await runAction(async (viewer) => ({ id: (await joinInitiative(viewer, id)).id })));
+  return done(id, await runAction(async (viewer) => ({ id: (await joinInitiative(viewer, boundId(id))).id })));
 }
 
 export async function endorseAction(id: number, endorse: boolean, _previous: Result, _form: FormData): Promise<Result> {
-  return done(id, await runAction(async (viewer) => ({ id: (await (endorse ? addEndorsement : removeEndorsement)(viewer, id)).id })));
+  return done(
+    id,
+    await runAction(async (viewer) => ({ id: (await (endorse === true ? addEndorsement : removeEndorsement)(viewer, boundId(id))).id })),
+  );
 }
 
 export async function formalizeAction(id: number, _previous: Result, _form: FormData): Promise<Result> {
-  return done(id, await runAction(async (viewer) => ({ id: (await formalizeInitiative(viewer, id)).id })));
+  return done(id, await runAction(async (viewer) => ({ id: (await formalizeInitiative(viewer, boundId(id))).id })));
 }
 
 export async function editAction(id: number, _previous: Result, form: FormData): Promise<Result> {
   const result = await runAction(async (viewer) => ({
-    id: (await editInitiative(viewer, id, formInput(form, { booleans: ['openToJoin'] }))).id,
+    id: (await editInitiative(viewer, boundId(id), formInput(form, { booleans: ['openToJoin'] }))).id,
   }));
   if (result?.ok) redirect(`/initiatives/${id}`);
   return result;

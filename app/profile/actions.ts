@@ -1,7 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { formInput, runAction, type ActionState } from '@/lib/http/action';
+import { boundId, formInput, runAction, type ActionState } from '@/lib/http/action';
 import { createApiToken, revokeApiToken } from '@/lib/services/participants/api-tokens';
 
 export async function createTokenAction(
@@ -17,6 +17,6 @@ export async function createTokenAction(
 }
 
 export async function revokeTokenAction(tokenId: number): Promise<void> {
-  await runAction((viewer) => revokeApiToken(viewer, tokenId));
+  await runAction((viewer) => revokeApiToken(viewer, boundId(tokenId)));
   revalidatePath('/profile');
 }

@@ -1,7 +1,7 @@
 'use server';
 
 import { redirect } from 'next/navigation';
-import { formInput, runAction, type ActionState } from '@/lib/http/action';
+import { boundId, formInput, runAction, type ActionState } from '@/lib/http/action';
 import { createThread } from '@/lib/services/threads/create-thread';
 import { addMember } from '@/lib/services/threads/members';
 import { postMessage } from '@/lib/services/threads/messages';
@@ -21,19 +21,19 @@ export async function postMessageAction(
   _previous: ActionState<{ id: number }>,
   form: FormData,
 ): Promise<ActionState<{ id: number }>> {
-  const result = await runAction(async (viewer) => ({ id: (await postMessage(viewer, threadId, formInput(form))).id }));
+  const result = await runAction(async (viewer) => ({ id: (await postMessage(viewer, boundId(threadId), formInput(form))).id }));
   if (result?.ok) revalidatePath(`/rooms/${threadId}`);
   return result;
 }
 
 export async function addMemberAction(threadId: number, _previous: ActionState<unknown>, form: FormData): Promise<ActionState<unknown>> {
-  const result = await runAction((viewer) => addMember(viewer, threadId, formInput(form)));
+  const result = await runAction((viewer) => addMember(viewer, boundId(threadId), formInput(form)));
   if (result?.ok) revalidatePath(`/rooms/${threadId}`);
   return result;
 }
 
 export async function takeSeatAction(threadId: number): Promise<void> {
-  await runAction((viewer) => addMember(viewer, threadId, { userId: viewer.id }));
+  await runAction((viewer) => addMember(viewer, boundId(threadId), { userId: viewer.id }));
   revalidatePath(`/rooms/${threadId}`);
 }
 
@@ -43,7 +43,8 @@ export async function proposeAction(
   form: FormData,
 ): Promise<ActionState<{ id: number }>> {
   const result = await runAction(async (viewer) => ({
-    id: (await proposeInitiative(viewer, threadId, formInput(form, { arrays: ['states', 'partners'], booleans: ['openToJoin'] }))).id,
+    id: (await proposeInitiative(viewer, boundId(threadId), formInput(form, { arrays: ['states', 'partners'], booleans: ['openToJoin'] })))
+      .id,
   }));
   if (result?.ok) redirect(`/initiatives/${result.data.id}`);
   return result;

@@ -7,7 +7,7 @@ import type BetterSqlite3 from 'better-sqlite3';
  * picks its dialect then): DATABASE_PATH is set first and the modules are loaded after, and the
  * connection is checked to be on `file` — never the repository's own ./data/chaikhana.db.
  */
-export async function withMigratedDatabase<T>(file: string, fill: (db: BetterSqlite3.Database) => T): Promise<T> {
+export async function withMigratedDatabase<T>(file: string, fill: (db: BetterSqlite3.Database) => T | Promise<T>): Promise<T> {
   process.env.DATABASE_PATH = file;
   const { closeDatabase, sqliteDatabase } = await import('../../db/client');
   const { applyMigrations } = await import('../../db/migrate');
@@ -19,7 +19,7 @@ export async function withMigratedDatabase<T>(file: string, fill: (db: BetterSql
     if (path.resolve(connection.name) !== path.resolve(file)) {
       throw new Error(`The data layer opened ${connection.name}, not ${file}: it read the environment before DATABASE_PATH was set`);
     }
-    return fill(connection);
+    return await fill(connection);
   } finally {
     await closeDatabase();
   }

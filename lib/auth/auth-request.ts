@@ -1,4 +1,5 @@
 import type { ErrorCode } from '../errors';
+import { parseCookies } from './session-cookie';
 
 /** next-auth's own paths: an action, and for `signin` and `callback` our one provider; nothing deeper. */
 const PROVIDER_ACTIONS = new Set(['signin', 'callback']);
@@ -22,6 +23,12 @@ export async function refusedAuthRequest(request: Request): Promise<Refusal | nu
   const known =
     rest.length === 0 && (provider === undefined ? action !== 'callback' : PROVIDER_ACTIONS.has(action) && provider === PROVIDER);
   if (!known) return { status: 404, error: { code: 'not_found', message: 'No such sign-in endpoint' } };
+  // next-auth answers a callback URL it cannot parse with a 500: refused first, as invalid input.
+  const callback = new URL(request.url).searchParams.get('callbackUrl');
+  if (callback !== null && !isOwnUrl(callback, request.url)) return BAD_CALLBACK;
+  for (const [name, values] of parseCookies(request.headers.get('cookie') ?? '')) {
+    if (name.endsWith('next-auth.callback-url') && values.some((value) => !isOwnUrl(value, request.url))) return BAD_CALLBACK;
+  }
   if (request.method !== 'POST') return null;
   if (Number(request.headers.get('content-length') ?? 0) > MAX_AUTH_BODY_BYTES) {
     return { status: 413, error: { code: 'too_large', message: 'The body is larger than 16 KB' } };
@@ -29,9 +36,23 @@ export async function refusedAuthRequest(request: Request): Promise<Refusal | nu
   if (!(request.headers.get('content-type') ?? '').includes('application/x-www-form-urlencoded')) return null;
   const text = await request.clone().text();
   if (text.length > MAX_AUTH_BODY_BYTES) return { status: 413, error: { code: 'too_large', message: 'The body is larger than 16 KB' } };
-  const keys = [...new URLSearchParams(text).keys()];
+  const fields = new URLSearchParams(text);
+  const keys = [...fields.keys()];
   if (new Set(keys).size !== keys.length) {
     return { status: 400, error: { code: 'invalid', message: 'A field is repeated in the body' } };
   }
+  const bodyCallback = fields.get('callbackUrl');
+  if (bodyCallback !== null && !isOwnUrl(bodyCallback, request.url)) return BAD_CALLBACK;
   return null;
+}
+
+const BAD_CALLBACK: Refusal = { status: 400, error: { code: 'invalid', message: 'callbackUrl must be a path or an http(s) URL' } };
+
+/** What next-auth accepts as a callback URL: a path, or an http(s) URL (it sends foreign ones home itself). */
+function isOwnUrl(value: string, base: string): boolean {
+  try {
+    return /^https?:$/.test(new URL(value, value.startsWith('/') ? base : undefined).protocol);
+  } catch {
+    return false;
+  }
 }

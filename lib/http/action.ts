@@ -1,6 +1,6 @@
 import type { Viewer } from '../access/viewer';
 import { requireViewer } from '../auth/current';
-import { isAppError, type ErrorCode, type FieldErrors } from '../errors';
+import { invalid, isAppError, type ErrorCode, type FieldErrors } from '../errors';
 
 /** What a server action answers to its form: field errors in the PRODUCT.md shape. */
 export type ActionState<T = unknown> =
@@ -24,11 +24,27 @@ export async function runUnauthenticated<T>(run: () => T | Promise<T>): Promise<
   }
 }
 
+/**
+ * A server action's bound argument as its page bound it: a record id. A script can call an action
+ * with anything; whatever is not an id is refused like any invalid input.
+ */
+export function boundId(value: unknown): number {
+  if (typeof value === 'number' && Number.isSafeInteger(value) && value > 0) return value;
+  throw invalid('This action was called with arguments its page never sends');
+}
+
+/** The action's form, as a browser posts it; anything else is refused. */
+export function formOf(value: unknown): FormData {
+  if (value instanceof FormData) return value;
+  throw invalid('This action was called with arguments its page never sends');
+}
+
 /** FormData → the plain object the shared zod schemas expect. */
 export function formInput(
-  form: FormData,
+  rawForm: unknown,
   { arrays = [], booleans = [], omitEmpty = [] }: { arrays?: string[]; booleans?: string[]; omitEmpty?: string[] } = {},
 ): Record<string, unknown> {
+  const form = formOf(rawForm);
   const input: Record<string, unknown> = {};
   for (const [key, value] of form.entries()) {
     if (key.startsWith('$ACTION') || typeof value !== 'string') continue;

@@ -16,6 +16,7 @@ import { allowSameOrigin, authenticateSockets } from './handshake';
 import { REALTIME_HOOKS, type RealtimeHooks } from './hooks';
 import { startLogTail } from './log-tail';
 import { leaveSeat, participantsAt } from './presence';
+import { emitEverywhere, receiveRelays } from './relay';
 import { rooms } from './rooms';
 import { startSweep } from './sweep';
 
@@ -42,6 +43,7 @@ export async function startRealtime(httpServer: http.Server): Promise<{ io: Io; 
     ...(shared instanceof PostgresDatabase ? { adapter: createAdapter(shared.pool, { errorHandler: () => {} }) } : {}),
   });
   authenticateSockets(io);
+  receiveRelays(io);
 
   const localSocketsOf = (participantId: number): LiveSocket[] => {
     const ids = io.sockets.adapter.rooms.get(rooms.participant(participantId));
@@ -68,7 +70,7 @@ export async function startRealtime(httpServer: http.Server): Promise<{ io: Io; 
       await ctx.announcePresence(threadId);
     },
     async announcePresence(threadId) {
-      io.to(rooms.thread(threadId)).emit('presence', { threadId, participants: await participantsAt(io, threadId) });
+      emitEverywhere(io, rooms.thread(threadId), 'presence', { threadId, participants: await participantsAt(io, threadId) });
     },
   };
 

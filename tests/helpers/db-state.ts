@@ -1,22 +1,36 @@
 import crypto from 'node:crypto';
 import Database from 'better-sqlite3';
+import pg from 'pg';
 import type { TestServer } from './server';
 
-/** Tables the checksum leaves out: drizzle's migration journal only. */
-const NOT_CHECKED = new Set(['__drizzle_migrations']);
+/**
+ * Tables the checksum leaves out: drizzle's migration journal, and PostgreSQL's stores for
+ * rate-limiter-flexible and socket.io's adapter — the counts and messages that live in the
+ * process's memory on SQLite.
+ */
+const NOT_CHECKED = new Set(['__drizzle_migrations', 'rate_limits', 'socket_io_attachments']);
 /**
  * Columns it leaves out: when a token was last used is bookkeeping that any authenticated request
  * may write, even one refused afterwards.
  */
 const NOT_CHECKED_COLUMNS: Record<string, string[]> = { api_tokens: ['last_used_at'] };
 
+type Checked = Pick<TestServer, 'dialect' | 'dbPath' | 'databaseUrl'>;
+
+const digest = (rows: unknown[]) => `${rows.length}:${crypto.createHash('sha1').update(JSON.stringify(rows)).digest('hex').slice(0, 12)}`;
+
 /**
- * A checksum of every row of every table of the real database file (read from `sqlite_master`, so
- * a table added later is covered without editing this list): equal before and after means nothing
- * at all was written — rows, events, operation ids, dashboard totals and weekly status deltas.
+ * A checksum of every row of every table of the real database (the tables are listed from the
+ * database itself, so a table added later is covered without editing this list): equal before
+ * and after means nothing at all was written — rows, events, operation ids, dashboard totals and
+ * weekly status deltas.
  */
-export function databaseChecksum(server: Pick<TestServer, 'dbPath'>): Record<string, string> {
-  const db = new Database(server.dbPath, { readonly: true, fileMustExist: true });
+export async function databaseChecksum(server: Checked): Promise<Record<string, string>> {
+  return server.dialect === 'postgres' ? postgresChecksum(server.databaseUrl!) : sqliteChecksum(server.dbPath);
+}
+
+function sqliteChecksum(file: string): Record<string, string> {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
     const tables = (
       db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).all() as {
@@ -36,7 +50,7 @@ export function databaseChecksum(server: Pick<TestServer, 'dbPath'>): Record<str
             .prepare(`SELECT ${columns.map((c) => `"${c}"`).join(', ')} FROM "${table}" ORDER BY rowid`)
             .raw()
             .all();
-          return [table, `${rows.length}:${crypto.createHash('sha1').update(JSON.stringify(rows)).digest('hex').slice(0, 12)}`];
+          return [table, digest(rows)];
         }),
       ),
     )();
@@ -45,7 +59,88 @@ export function databaseChecksum(server: Pick<TestServer, 'dbPath'>): Record<str
   }
 }
 
+// One connection and one prepared checksum query per database, kept for the suite's life.
+const pools = new Map<string, pg.Pool>();
+const checksumQueries = new Map<string, string>();
+/**
+ * The last checksum of each database, by the snapshot it was taken in. PostgreSQL's snapshot
+ * (`xmin:xmax:in-progress ids`) names exactly which transactions had committed: the same
+ * snapshot again means the same data, and the tables need not be read again.
+ */
+const lastChecksums = new Map<string, { snapshot: string; checksum: Record<string, string> }>();
+
+function poolFor(url: string): pg.Pool {
+  let pool = pools.get(url);
+  if (!pool) pools.set(url, (pool = new pg.Pool({ connectionString: url, max: 1, idleTimeoutMillis: 1000, allowExitOnIdle: true })));
+  return pool;
+}
+
+/** Every table in one round trip: its row count and an md5 of its rows in a fixed order, from one snapshot. */
+async function postgresChecksum(url: string): Promise<Record<string, string>> {
+  const pool = poolFor(url);
+  let query = checksumQueries.get(url);
+  if (!query) {
+    const columns = (
+      await pool.query<{ table: string; column: string }>(
+        `SELECT table_name AS table, column_name AS column FROM information_schema.columns
+         WHERE table_schema = 'public' ORDER BY table_name, ordinal_position`,
+      )
+    ).rows;
+    const byTable = new Map<string, string[]>();
+    for (const { table, column } of columns) {
+      if (NOT_CHECKED.has(table) || NOT_CHECKED_COLUMNS[table]?.includes(column)) continue;
+      byTable.set(table, [...(byTable.get(table) ?? []), column]);
+    }
+    query = [...byTable]
+      .map(([table, list]) => {
+        const row = `json_build_array(${list.map((c) => `"${c}"`).join(', ')})::text`;
+        return `SELECT '${table}' AS name, COUNT(*)::int AS n, md5(COALESCE(string_agg(${row}, '|' ORDER BY ${row}), '')) AS sum FROM "${table}"`;
+      })
+      .join(' UNION ALL ');
+    checksumQueries.set(url, query);
+  }
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    const snapshot = (await client.query<{ snapshot: string }>('SELECT pg_current_snapshot()::text AS snapshot')).rows[0].snapshot;
+    const last = lastChecksums.get(url);
+    if (last?.snapshot === snapshot) return last.checksum;
+    const { rows } = await client.query<{ name: string; n: number; sum: string }>(query);
+    const checksum = Object.fromEntries(rows.map((r) => [r.name, `${r.n}:${r.sum.slice(0, 12)}`]));
+    lastChecksums.set(url, { snapshot, checksum });
+    return checksum;
+  } finally {
+    await client.query('COMMIT').catch(() => {});
+    client.release();
+  }
+}
+
 /** The tables whose rows differ between two checksums, for a readable failure. */
 export function changedTables(before: Record<string, string>, after: Record<string, string>): string[] {
   return Object.keys({ ...before, ...after }).filter((table) => before[table] !== after[table]);
+}
+
+/** Every table of the database, read from its own catalogue. */
+export async function tableNames(server: Checked): Promise<string[]> {
+  if (server.dialect === 'sqlite') {
+    const db = new Database(server.dbPath, { readonly: true, fileMustExist: true });
+    try {
+      const rows = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).all() as {
+        name: string;
+      }[];
+      return rows.map((r) => r.name);
+    } finally {
+      db.close();
+    }
+  }
+  const client = new pg.Client({ connectionString: server.databaseUrl! });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ name: string }>(
+      `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`,
+    );
+    return rows.map((r) => r.name);
+  } finally {
+    await client.end();
+  }
 }

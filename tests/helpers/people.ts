@@ -33,7 +33,12 @@ export async function register(
 export async function facilitator(server: TestServer, email: string, name: string): Promise<Person> {
   const made = spawnSync('npx', ['tsx', 'scripts/create-facilitator.ts', email], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_PATH: server.dbPath, FACILITATOR_NAME: name, FACILITATOR_PASSWORD: TEST_PASSWORD },
+    env: {
+      ...process.env,
+      ...(server.databaseUrl ? { DATABASE_URL: server.databaseUrl } : { DATABASE_PATH: server.dbPath }),
+      FACILITATOR_NAME: name,
+      FACILITATOR_PASSWORD: TEST_PASSWORD,
+    },
     encoding: 'utf8',
   });
   if (made.status !== 0) throw new Error(`Could not create facilitator ${email}: ${made.stderr}`);

@@ -145,7 +145,7 @@ afterAll(async () => {
 // ── fixtures ───────────────────────────────────────────────────────────────────────────────────
 
 async function seat(kind: RoomKind, userId: number) {
-  if (server.query('SELECT 1 FROM memberships WHERE thread_id = ? AND participant_id = ?', rooms[kind], userId).length) return;
+  if ((await server.query('SELECT 1 FROM memberships WHERE thread_id = ? AND participant_id = ?', rooms[kind], userId)).length) return;
   const answer = await setup.client.post(`/api/v1/threads/${rooms[kind]}/members`, { userId });
   expect(answer.status, `seat ${userId}`).toBe(201);
 }
@@ -156,7 +156,7 @@ async function restoreSeats(kind: Kind) {
   const seated = new Set([setup.id, fixtureDelegates.TJ.id, fixtureDelegates.UZ.id, people.facilitator.id, people.member.id]);
   const everyone = [...Object.values(people), seatTarget, ...Object.values(fixtureDelegates)];
   const now = new Set(
-    server.query<{ id: number }>('SELECT participant_id AS id FROM memberships WHERE thread_id = ?', rooms[kind]).map((r) => r.id),
+    (await server.query<{ id: number }>('SELECT participant_id AS id FROM memberships WHERE thread_id = ?', rooms[kind])).map((r) => r.id),
   );
   for (const person of everyone) {
     if (seated.has(person.id) && !now.has(person.id)) await seat(kind, person.id);
@@ -251,7 +251,7 @@ function action(
     if (answer.result) return answer.result.ok ? 'O' : (CODES[answer.result.code ?? ''] ?? `?${answer.result.code}`);
     if (!options.formAction) return '?no result';
     // What a plain form action did shows in the database only (switching the language sets a cookie).
-    return watch.changes().committed || name === 'setLocale' ? 'O' : 'R';
+    return (await watch.changes()).committed || name === 'setLocale' ? 'O' : 'R';
   };
   if (options.formAction) reasonHidden.add(runner);
   return runner;
@@ -755,16 +755,16 @@ for (const a of ACTIONS) {
               id: 0,
             };
             cell.id = (await a.prepare?.(cell)) ?? 0;
-            watch.mark();
+            await watch.mark();
             const outcome = await run(cell);
             cellsRun++;
             outcomes.push(outcome);
             // data_version says whether anything was committed; the checksum of every table says what.
             // A commit that changed no checksummed column is bookkeeping (an API token's last use).
-            const { committed, tables } = watch.changes();
+            const { committed, tables } = await watch.changes();
             const wrote = tables.length > 0;
             if (outcome !== 'O' && wrote) writes.push(`${actor} was refused (${outcome}) but wrote ${tables.join(', ')}`);
-            if (!committed && !watch.unchangedContent()) writes.push(`${actor}: the tables differ without a commit`);
+            if (!committed && !(await watch.unchangedContent())) writes.push(`${actor}: the tables differ without a commit`);
             // A page only shows; the same action through the other entry points writes.
             const mustWrite = entry === 'page' ? false : a.writes;
             if (outcome === 'O' && mustWrite === true && !wrote) writes.push(`${actor} was answered ok but nothing was written`);

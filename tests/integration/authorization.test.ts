@@ -54,7 +54,7 @@ describe('delegations', () => {
 
 describe('cross-site writes', () => {
   it('refuses a cookie-authenticated API write from another site and writes nothing', async () => {
-    const before = databaseChecksum(server);
+    const before = await databaseChecksum(server);
     const body = { title: 'Forged', topic: 'water', summary: '' };
     const forged: Record<string, string>[] = [{ origin: 'https://evil.example' }, { origin: 'null' }, { 'sec-fetch-site': 'cross-site' }];
     for (const headers of forged) {
@@ -62,21 +62,21 @@ describe('cross-site writes', () => {
       expect(response.status, JSON.stringify(headers)).toBe(403);
       expect(response.body.error.code).toBe('forbidden');
     }
-    expect(changedTables(before, databaseChecksum(server))).toEqual([]);
+    expect(changedTables(before, await databaseChecksum(server))).toEqual([]);
     // The same request from our own pages goes through.
     expect((await kz.post('/api/v1/threads', body, { origin: server.url, 'sec-fetch-site': 'same-origin' })).status).toBe(201);
   });
 
   it('refuses a server action from another site with 403 before it runs, and writes nothing', async () => {
-    const before = databaseChecksum(server);
+    const before = await databaseChecksum(server);
     for (const origin of ['https://evil.example', 'null']) {
       const answer = await callAction(kz, `/rooms/${openRoom}`, 'postMessageAction', [openRoom], { body: 'Forged' }, { origin });
       expect(answer.status, origin).toBe(403);
     }
-    expect(changedTables(before, databaseChecksum(server))).toEqual([]);
+    expect(changedTables(before, await databaseChecksum(server))).toEqual([]);
     const genuine = await callAction(kz, `/rooms/${openRoom}`, 'postMessageAction', [openRoom], { body: 'Genuine' });
     expect(genuine.result).toMatchObject({ ok: true });
-    expect(changedTables(before, databaseChecksum(server))).toContain('messages');
+    expect(changedTables(before, await databaseChecksum(server))).toContain('messages');
   });
 });
 
@@ -86,7 +86,7 @@ describe('personal API tokens', () => {
     expect(created.status).toBe(201);
     const token = created.body.token as string;
     expect(token).toMatch(/^chk_/);
-    expect(server.query('SELECT COUNT(*) AS n FROM api_tokens WHERE token_hash = ?', token)[0].n).toBe(0);
+    expect((await server.query('SELECT COUNT(*) AS n FROM api_tokens WHERE token_hash = ?', token))[0].n).toBe(0);
 
     const script = new Client(server.url);
     script.bearer = token;
@@ -106,29 +106,34 @@ describe('personal API tokens', () => {
 
 describe('id guessing', () => {
   it('answers an outsider the same for every room and initiative id it may not see as for ids that do not exist', async () => {
-    const hidden = server.query<{ id: number }>(`SELECT id FROM threads WHERE visibility = 'discreet'`).map((r) => r.id);
-    const hiddenInitiatives = server
-      .query<{ id: number }>(`SELECT i.id FROM initiatives i JOIN threads t ON t.id = i.thread_id WHERE t.visibility = 'discreet'`)
-      .map((r) => r.id);
+    const hidden = (await server.query<{ id: number }>(`SELECT id FROM threads WHERE visibility = 'discreet'`)).map((r) => r.id);
+    const hiddenInitiatives = (
+      await server.query<{ id: number }>(
+        `SELECT i.id FROM initiatives i JOIN threads t ON t.id = i.thread_id WHERE t.visibility = 'discreet'`,
+      )
+    ).map((r) => r.id);
     expect(hidden.length).toBeGreaterThan(0);
     expect(hiddenInitiatives.length).toBeGreaterThan(0);
     const outsider = await signedIn(server.url, DEMO.kz);
-    const member = (id: number) =>
-      server.query(
-        'SELECT 1 FROM memberships m JOIN participants p ON p.id = m.participant_id WHERE m.thread_id = ? AND p.email = ?',
-        id,
-        DEMO.kz,
+    const member = async (id: number) =>
+      (
+        await server.query(
+          'SELECT 1 FROM memberships m JOIN participants p ON p.id = m.participant_id WHERE m.thread_id = ? AND p.email = ?',
+          id,
+          DEMO.kz,
+        )
       ).length > 0;
-    const max = server.query<{ id: number }>('SELECT MAX(id) AS id FROM threads')[0].id;
+    const max = (await server.query<{ id: number }>('SELECT MAX(id) AS id FROM threads'))[0].id;
     const missing = (await outsider.get(`/api/v1/threads/${max + 1000}`)).body;
-    const unseen = hidden.filter((id) => !member(id));
+    const unseen: number[] = [];
+    for (const id of hidden) if (!(await member(id))) unseen.push(id);
     expect(unseen.length).toBeGreaterThan(0);
     for (const id of unseen) expect((await outsider.get(`/api/v1/threads/${id}`)).body).toEqual(missing);
     const missingInitiative = (await outsider.get('/api/v1/initiatives/987654')).body;
     const missingEndorsement = (await outsider.post('/api/v1/initiatives/987654/endorsements')).body;
     for (const id of hiddenInitiatives) {
-      const room = server.query<{ thread: number }>('SELECT thread_id AS thread FROM initiatives WHERE id = ?', id)[0].thread;
-      if (member(room)) continue;
+      const room = (await server.query<{ thread: number }>('SELECT thread_id AS thread FROM initiatives WHERE id = ?', id))[0].thread;
+      if (await member(room)) continue;
       expect((await outsider.get(`/api/v1/initiatives/${id}`)).body).toEqual(missingInitiative);
       expect((await outsider.post(`/api/v1/initiatives/${id}/endorsements`)).body).toEqual(missingEndorsement);
     }

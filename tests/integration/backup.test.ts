@@ -35,14 +35,14 @@ describe('backup and restore', () => {
         (['kz', 'uz'] as const).map(async (k) => ({ client: await signedIn(server.url, DEMO[k]), state: k.toUpperCase() })),
       );
       const room = await findRoom(authors[0], openNamedRoom);
-      const initiatives = server
-        .query<{ id: number }>(
+      const initiatives = (
+        await server.query<{ id: number }>(
           'SELECT initiative_id AS id FROM stances WHERE state_code = ? AND initiative_id IN (SELECT initiative_id FROM stances WHERE state_code = ?) AND initiative_id IN (SELECT id FROM initiatives WHERE thread_id = ?)',
           'KZ',
           'UZ',
           room.id,
         )
-        .map((r) => r.id);
+      ).map((r) => r.id);
       expect(initiatives.length).toBeGreaterThan(0);
       let stop!: () => void;
       const load = startWriteLoad({
@@ -77,12 +77,13 @@ describe('backup and restore', () => {
       const restore = npmRun('restore', file);
       expect(restore.status, restore.stderr).toBe(0);
       await server.restart();
-      expect(server.query('PRAGMA integrity_check')).toEqual([{ integrity_check: 'ok' }]);
+      expect(await server.query('PRAGMA integrity_check')).toEqual([{ integrity_check: 'ok' }]);
       for (const op of before) {
         const found =
           op.kind === 'api-stance'
-            ? server.query<{ n: number }>(`SELECT COUNT(*) AS n FROM events WHERE json_extract(payload, '$.note') = ?`, op.text)[0].n
-            : server.query<{ n: number }>('SELECT COUNT(*) AS n FROM messages WHERE body = ?', op.text)[0].n;
+            ? (await server.query<{ n: number }>(`SELECT COUNT(*) AS n FROM events WHERE json_extract(payload, '$.note') = ?`, op.text))[0]
+                .n
+            : (await server.query<{ n: number }>('SELECT COUNT(*) AS n FROM messages WHERE body = ?', op.text))[0].n;
         expect(found, op.opId).toBe(1);
       }
       // The restored server serves: a new write lands after the restored history.

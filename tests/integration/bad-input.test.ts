@@ -310,14 +310,14 @@ describe('bad input gets a clear error, never a 500, never a write', () => {
   for (const c of CASES) {
     it(`${c.method} ${c.what} → ${c.status}`, async () => {
       const client = as[c.as ?? 'kz'];
-      const before = databaseChecksum(server);
+      const before = await databaseChecksum(server);
       const headers: Record<string, string> = c.raw ? { 'content-type': 'application/json' } : {};
       if (c.what === 'a malformed Idempotency-Key') headers['idempotency-key'] = 'bad key with spaces';
       const response = await client.api(c.method, c.path(), c.body, headers);
       expect(response.status).toBe(c.status);
       expect(response.body).toMatchObject({ error: { code: expect.any(String), message: expect.any(String) } });
       if (c.field) expect(response.body.error.fields).toHaveProperty(c.field);
-      expect(databaseChecksum(server)).toEqual(before);
+      expect(await databaseChecksum(server)).toEqual(before);
     });
   }
 });

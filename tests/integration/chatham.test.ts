@@ -78,7 +78,7 @@ beforeAll(async () => {
     await live.call('subscribe', { channel: 'dashboard' });
     sockets[viewer.label] = live;
   }
-  sinceBeforeActivity = server.query<{ id: number }>('SELECT MAX(id) AS id FROM events')[0].id;
+  sinceBeforeActivity = (await server.query<{ id: number }>('SELECT MAX(id) AS id FROM events'))[0].id;
   activeRoom = await everyKindOfRoomEvent();
   chathamRooms = ((await as.facilitator.get('/api/v1/threads?limit=100')).body.items as { id: number; attribution: string }[])
     .filter((room) => room.attribution === 'chatham' && room.id !== baselineRoom.roomId)
@@ -333,7 +333,7 @@ describe('a Chatham House room', () => {
         }
       }
       // Live: everything this socket received about the new room, once the log's last event of it arrived.
-      const last = server.query<{ id: number }>('SELECT MAX(id) AS id FROM events WHERE thread_id = ?', activeRoom.roomId)[0].id;
+      const last = (await server.query<{ id: number }>('SELECT MAX(id) AS id FROM events WHERE thread_id = ?', activeRoom.roomId))[0].id;
       await live.waitFor((events) => events.some((e) => e.id === last));
       const received = live.events.filter((e) => e.threadId === activeRoom.roomId);
       expect(received.length, viewer.label).toBeGreaterThan(20);
@@ -347,9 +347,9 @@ describe('a Chatham House room', () => {
     }
   });
 
-  it('keeps the names out of the stored event payloads too (what any later reader gets)', () => {
+  it('keeps the names out of the stored event payloads too (what any later reader gets)', async () => {
     for (const roomId of chathamRooms) {
-      const rows = server.query<{ actor: string; payload: string }>('SELECT actor, payload FROM events WHERE thread_id = ?', roomId);
+      const rows = await server.query<{ actor: string; payload: string }>('SELECT actor, payload FROM events WHERE thread_id = ?', roomId);
       expect(rows.length).toBeGreaterThan(0);
       expectAnonymous(
         rows.map((r) => ({ actor: JSON.parse(r.actor ?? 'null'), payload: JSON.parse(r.payload) })),

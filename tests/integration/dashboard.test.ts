@@ -62,21 +62,25 @@ afterAll(async () => {
 });
 
 /** Counted straight from the tables, independently of the maintained totals. */
-function directCounts(scope: string, params: unknown[] = []) {
-  const q = (sql: string) => server.query<{ key: string; n: number }>(sql, ...params);
+async function directCounts(scope: string, params: unknown[] = []) {
+  const q = async (sql: string) => await server.query<{ key: string; n: number }>(sql, ...params);
   const from = `FROM initiatives i JOIN threads t ON t.id = i.thread_id WHERE ${scope}`;
   const toMap = (rows: { key: string; n: number }[]) => Object.fromEntries(rows.map((r) => [r.key, r.n]));
   return {
-    all: q(`SELECT 'all' AS key, COUNT(*) AS n ${from}`)[0].n,
-    byStatus: toMap(q(`SELECT i.status AS key, COUNT(*) AS n ${from} GROUP BY i.status`)),
-    byFormat: toMap(q(`SELECT i.format AS key, COUNT(*) AS n ${from} GROUP BY i.format`)),
-    byTopic: toMap(q(`SELECT t.topic AS key, COUNT(*) AS n ${from} GROUP BY t.topic`)),
-    minusX: q(
-      `SELECT 'm' AS key, COUNT(*) AS n ${from} AND EXISTS (SELECT 1 FROM stances s WHERE s.initiative_id = i.id AND s.position = 'step_aside')`,
+    all: (await q(`SELECT 'all' AS key, COUNT(*) AS n ${from}`))[0].n,
+    byStatus: toMap(await q(`SELECT i.status AS key, COUNT(*) AS n ${from} GROUP BY i.status`)),
+    byFormat: toMap(await q(`SELECT i.format AS key, COUNT(*) AS n ${from} GROUP BY i.format`)),
+    byTopic: toMap(await q(`SELECT t.topic AS key, COUNT(*) AS n ${from} GROUP BY t.topic`)),
+    minusX: (
+      await q(
+        `SELECT 'm' AS key, COUNT(*) AS n ${from} AND EXISTS (SELECT 1 FROM stances s WHERE s.initiative_id = i.id AND s.position = 'step_aside')`,
+      )
     )[0].n,
-    plusX: q(`SELECT 'p' AS key, COUNT(*) AS n ${from} AND EXISTS (SELECT 1 FROM initiative_partners p WHERE p.initiative_id = i.id)`)[0].n,
+    plusX: (
+      await q(`SELECT 'p' AS key, COUNT(*) AS n ${from} AND EXISTS (SELECT 1 FROM initiative_partners p WHERE p.initiative_id = i.id)`)
+    )[0].n,
     endorsed: toMap(
-      q(
+      await q(
         `SELECT s.state_code AS key, COUNT(*) AS n FROM stances s JOIN initiatives i ON i.id = s.initiative_id JOIN threads t ON t.id = i.thread_id WHERE ${scope} AND s.position = 'endorse' GROUP BY s.state_code`,
       ),
     ),
@@ -88,7 +92,7 @@ const withoutZeros = (record: Record<string, number>) => Object.fromEntries(Obje
 describe('the dashboard API', () => {
   it('reports totals that match a direct count, for a participant without discreet rooms', async () => {
     const { body } = await as.kz.get('/api/v1/dashboard');
-    const direct = directCounts(`t.visibility = 'open'`);
+    const direct = await directCounts(`t.visibility = 'open'`);
     expect(body.totals.all).toBe(direct.all);
     expect(withoutZeros(body.totals.byStatus)).toEqual(direct.byStatus);
     expect(body.totals.byFormat).toEqual(direct.byFormat);
@@ -106,14 +110,16 @@ describe('the dashboard API', () => {
     const member = (await as.tj.get('/api/v1/dashboard')).body;
     const outsider = (await as.kz.get('/api/v1/dashboard')).body;
     const tjId = (await as.tj.get('/api/v1/me')).body.id;
-    const direct = directCounts(
+    const direct = await directCounts(
       `(t.visibility = 'open' OR EXISTS (SELECT 1 FROM memberships m WHERE m.thread_id = t.id AND m.participant_id = ?))`,
       [tjId],
     );
     expect(member.totals.all).toBe(direct.all);
-    const discreetSeen = server.query(
-      `SELECT COUNT(*) AS n FROM initiatives i JOIN threads t ON t.id = i.thread_id JOIN memberships m ON m.thread_id = t.id WHERE t.visibility = 'discreet' AND m.participant_id = ?`,
-      tjId,
+    const discreetSeen = (
+      await server.query(
+        `SELECT COUNT(*) AS n FROM initiatives i JOIN threads t ON t.id = i.thread_id JOIN memberships m ON m.thread_id = t.id WHERE t.visibility = 'discreet' AND m.participant_id = ?`,
+        tjId,
+      )
     )[0].n;
     expect(discreetSeen).toBeGreaterThanOrEqual(2);
     expect(member.totals.all).toBe(outsider.totals.all + discreetSeen);
@@ -123,14 +129,13 @@ describe('the dashboard API', () => {
     expect(outsider.items.map((i: { id: number }) => i.id)).not.toContain(discreetInitiative);
   });
 
-  it('keeps the maintained totals equal to a recount after every kind of write', () => {
+  it('keeps the maintained totals equal to a recount after every kind of write', async () => {
     const maintained = Object.fromEntries(
-      server
-        .query<{ bucket: string; count: number }>('SELECT bucket, count FROM dashboard_totals')
+      (await server.query<{ bucket: string; count: number }>('SELECT bucket, count FROM dashboard_totals'))
         .filter((r) => r.count !== 0)
         .map((r) => [r.bucket, r.count]),
     );
-    const direct = directCounts(`t.visibility = 'open'`);
+    const direct = await directCounts(`t.visibility = 'open'`);
     expect(maintained.all).toBe(direct.all);
     for (const [status, n] of Object.entries(direct.byStatus)) expect(maintained[`status:${status}`]).toBe(n);
     for (const [format, n] of Object.entries(direct.byFormat)) expect(maintained[`format:${format}`]).toBe(n);
@@ -183,8 +188,8 @@ describe('exports', () => {
     expect(lines[0]).toBe(
       '"id","title","room","topic","status","format","label","minus","plus","KZ","KG","TJ","TM","UZ","endorsements","updatedAt","formalizedAt"',
     );
-    const visible = server.query(
-      `SELECT COUNT(*) AS n FROM initiatives i JOIN threads t ON t.id = i.thread_id WHERE t.visibility = 'open'`,
+    const visible = (
+      await server.query(`SELECT COUNT(*) AS n FROM initiatives i JOIN threads t ON t.id = i.thread_id WHERE t.visibility = 'open'`)
     )[0].n;
     expect(lines.length - 1).toBe(visible);
     expect(text).toContain(`"'=HYPERLINK(""http://evil.example"",""Click"") ""quoted"", Вода"`);
@@ -196,9 +201,11 @@ describe('exports', () => {
     const outsider = (await as.kz.get('/api/v1/export/initiatives.json')).body.items;
     const member = (await as.tj.get('/api/v1/export/initiatives.json')).body.items;
     const tjId = (await as.tj.get('/api/v1/me')).body.id;
-    const memberVisible = server.query(
-      `SELECT COUNT(*) AS n FROM initiatives i JOIN threads t ON t.id = i.thread_id WHERE t.visibility = 'open' OR EXISTS (SELECT 1 FROM memberships m WHERE m.thread_id = t.id AND m.participant_id = ?)`,
-      tjId,
+    const memberVisible = (
+      await server.query(
+        `SELECT COUNT(*) AS n FROM initiatives i JOIN threads t ON t.id = i.thread_id WHERE t.visibility = 'open' OR EXISTS (SELECT 1 FROM memberships m WHERE m.thread_id = t.id AND m.participant_id = ?)`,
+        tjId,
+      )
     )[0].n;
     expect(member.length).toBe(memberVisible);
     expect(outsider.length).toBeLessThan(member.length);

@@ -28,7 +28,7 @@ const TABLES = [
 /** Growing from one machine to several: `npm run db:copy` takes a SQLite installation into PostgreSQL whole. */
 describe('db:copy', () => {
   it('copies every row with its id, and the installation goes on in PostgreSQL: same answers, same accounts, tokens and sessions', async () => {
-    const lite = await startServer();
+    const lite = await startServer({ dialect: 'sqlite' });
     const kz = await signedIn(lite.url, DEMO.kz);
     const token = (await kz.post('/api/v1/me/tokens', { name: 'carried over' })).body.token as string;
     const room = (await kz.get('/api/v1/threads?limit=100')).body.items[0].id;
@@ -97,7 +97,7 @@ describe('db:copy', () => {
   });
 
   it('refuses to copy into a database that is not empty', async () => {
-    const lite = await startServer();
+    const lite = await startServer({ dialect: 'sqlite' });
     await lite.stop();
     const url = await freshPostgresUrl();
     const env = { ...process.env, DATABASE_URL: url };

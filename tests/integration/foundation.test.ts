@@ -24,45 +24,48 @@ const newcomer = (overrides: Record<string, unknown> = {}) => ({
 });
 
 describe('a fresh start', () => {
-  it('answers the health check once the database answers', async () => {
+  it('answers the health check once the database answers, naming its database', async () => {
     const response = await new Client(server.url).get('/api/health');
-    expect(response).toMatchObject({ status: 200, body: { status: 'ok' } });
+    expect(response).toMatchObject({ status: 200, body: { status: 'ok', database: server.dialect } });
   });
 
-  it('generated NEXTAUTH_SECRET once into the data folder', () => {
-    const secret = fs.readFileSync(path.join(server.dir, 'nextauth-secret'), 'utf8').trim();
+  it('generated NEXTAUTH_SECRET once: into the data folder (SQLite), into the database for every node (PostgreSQL)', async () => {
+    const secret =
+      server.dialect === 'sqlite'
+        ? fs.readFileSync(path.join(server.dir, 'nextauth-secret'), 'utf8').trim()
+        : (await server.query<{ value: string }>(`SELECT value FROM settings WHERE key = 'nextauth_secret'`))[0].value;
     expect(secret.length).toBeGreaterThanOrEqual(32);
+    if (server.dialect === 'postgres') expect(fs.existsSync(path.join(server.dir, 'nextauth-secret'))).toBe(false);
   });
 
   it('seeded the demo accounts, the reference lists and a history of events', async () => {
     for (const email of Object.values(DEMO)) expect(await new Client(server.url).signIn(email)).toBe(200);
-    expect(server.query('SELECT code FROM states ORDER BY sort').map((r) => r.code)).toEqual(['KZ', 'KG', 'TJ', 'TM', 'UZ']);
-    expect(server.query('SELECT COUNT(*) AS n FROM partners')[0].n).toBeGreaterThanOrEqual(11);
-    expect(server.query('SELECT COUNT(*) AS n FROM topics')[0].n).toBe(12);
-    const statuses = server
-      .query<{ status: string }>('SELECT DISTINCT status FROM initiatives')
-      .map((r) => r.status)
-      .sort();
+    expect((await server.query('SELECT code FROM states ORDER BY sort')).map((r) => r.code)).toEqual(['KZ', 'KG', 'TJ', 'TM', 'UZ']);
+    expect((await server.query('SELECT COUNT(*) AS n FROM partners'))[0].n).toBeGreaterThanOrEqual(11);
+    expect((await server.query('SELECT COUNT(*) AS n FROM topics'))[0].n).toBe(12);
+    const statuses = (await server.query<{ status: string }>('SELECT DISTINCT status FROM initiatives')).map((r) => r.status).sort();
     expect(statuses).toEqual(['consensus', 'consultation', 'formalized', 'reservations']);
-    const labels = server.query<{ label: string }>('SELECT label FROM initiatives').map((r) => r.label);
+    const labels = (await server.query<{ label: string }>('SELECT label FROM initiatives')).map((r) => r.label);
     expect(labels.some((l) => l.includes(' minus '))).toBe(true);
     expect(labels.some((l) => l.includes(' + '))).toBe(true);
     expect(labels).toContain('CA-2');
-    const kzDelegate = server.query(
+    const kzDelegate = await server.query(
       'SELECT d.state_code AS state FROM participants p JOIN delegations d ON d.participant_id = p.id WHERE p.email = ?',
       DEMO.kz,
     );
     expect(kzDelegate).toEqual([{ state: 'KZ' }]);
   });
 
-  it('keeps every change in the event log in id order, with the change itself', () => {
-    const [{ messages }] = server.query<{ messages: number }>('SELECT COUNT(*) AS messages FROM messages');
-    const [{ events }] = server.query<{ events: number }>(`SELECT COUNT(*) AS events FROM events WHERE type = 'message.created'`);
+  it('keeps every change in the event log in id order, with the change itself', async () => {
+    const [{ messages }] = await server.query<{ messages: number }>('SELECT COUNT(*) AS messages FROM messages');
+    const [{ events }] = await server.query<{ events: number }>(`SELECT COUNT(*) AS events FROM events WHERE type = 'message.created'`);
     expect(events).toBe(messages);
-    const [{ stanceEvents }] = server.query<{ stanceEvents: number }>(
-      `SELECT COUNT(*) AS stanceEvents FROM events WHERE type = 'stance.changed'`,
+    const [{ stanceEvents }] = await server.query<{ stanceEvents: number }>(
+      `SELECT COUNT(*) AS "stanceEvents" FROM events WHERE type = 'stance.changed'`,
     );
-    const [{ setStances }] = server.query<{ setStances: number }>('SELECT COUNT(*) AS setStances FROM stances WHERE set_at IS NOT NULL');
+    const [{ setStances }] = await server.query<{ setStances: number }>(
+      'SELECT COUNT(*) AS "setStances" FROM stances WHERE set_at IS NOT NULL',
+    );
     expect(stanceEvents).toBeGreaterThanOrEqual(setStances);
   });
 });
@@ -89,8 +92,8 @@ describe('registration and sign-in', () => {
     expect(me.body).toMatchObject({ email: input.email, affiliation: 'civil_society', state: null });
   });
 
-  it('stores the password as an argon2id hash', () => {
-    const [row] = server.query<{ hash: string }>('SELECT password_hash AS hash FROM participants WHERE email = ?', DEMO.kz);
+  it('stores the password as an argon2id hash', async () => {
+    const [row] = await server.query<{ hash: string }>('SELECT password_hash AS hash FROM participants WHERE email = ?', DEMO.kz);
     expect(row.hash).toMatch(/^\$argon2id\$/);
   });
 
@@ -105,21 +108,21 @@ describe('registration and sign-in', () => {
   ];
   for (const [what, overrides, field] of badRegistrations) {
     it(`refuses ${what} with 400 and a field error, writing nothing`, async () => {
-      const before = databaseChecksum(server);
+      const before = await databaseChecksum(server);
       const response = await new Client(server.url).post('/api/v1/register', newcomer(overrides));
       expect(response.status).toBe(400);
       expect(response.body.error.code).toBe('invalid');
       expect(response.body.error.fields).toHaveProperty(field);
-      expect(databaseChecksum(server)).toEqual(before);
+      expect(await databaseChecksum(server)).toEqual(before);
     });
   }
 
   it('answers a taken email exactly as a new one, writing nothing, so registration never tells who has an account', async () => {
     const fresh = newcomer();
     const taken = newcomer({ email: DEMO.expert.toUpperCase() });
-    const before = databaseChecksum(server);
+    const before = await databaseChecksum(server);
     const answerTaken = await new Client(server.url).post('/api/v1/register', taken);
-    expect(databaseChecksum(server)).toEqual(before);
+    expect(await databaseChecksum(server)).toEqual(before);
     const answerFresh = await new Client(server.url).post('/api/v1/register', fresh);
     expect(answerTaken.status).toBe(answerFresh.status);
     expect(Object.keys(answerTaken.body).sort()).toEqual(Object.keys(answerFresh.body).sort());
@@ -154,7 +157,7 @@ describe('registration and sign-in', () => {
     const invite = await facilitator.post('/api/v1/invites', { state: 'TJ' });
     expect(invite.status).toBe(201);
     expect(invite.body.code).toBeTruthy();
-    expect(server.query('SELECT code_hash FROM invites WHERE id = ?', invite.body.id)[0].code_hash).not.toBe(invite.body.code);
+    expect((await server.query('SELECT code_hash FROM invites WHERE id = ?', invite.body.id))[0].code_hash).not.toBe(invite.body.code);
 
     const delegate = newcomer({ affiliation: 'government', inviteCode: invite.body.code });
     const registered = await new Client(server.url).post('/api/v1/register', delegate);
@@ -228,7 +231,7 @@ describe('registration rate limit', () => {
       const refused = await new Client(limited.url).post('/api/v1/register', newcomer());
       expect(refused.body.error.code).toBe('rate_limited');
       expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
-      expect(limited.query('SELECT COUNT(*) AS n FROM participants')[0].n).toBe(3);
+      expect((await limited.query('SELECT COUNT(*) AS n FROM participants'))[0].n).toBe(3);
     } finally {
       await limited.stop();
     }

@@ -1,5 +1,4 @@
 import net from 'node:net';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, DEMO, signInAll, signedIn, type DemoKey } from '../helpers/client';
 import { databaseChecksum } from '../helpers/db-state';
@@ -18,17 +17,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.stop();
 });
-
-/** A writable connection to the server's database: what another node, or an operator, would change. */
-function writeDirectly(target: TestServer, sql: string, ...params: unknown[]): void {
-  const db = new Database(target.dbPath);
-  try {
-    db.pragma('busy_timeout = 5000');
-    db.prepare(sql).run(...params);
-  } finally {
-    db.close();
-  }
-}
 
 async function signOut(client: Client): Promise<void> {
   const csrf = await client.get('/api/auth/csrf');
@@ -81,7 +69,7 @@ describe('authorization at the moment of the write', () => {
   it('a session signed out while its request body was withheld writes nothing (401)', async () => {
     const initiativeId = await initiativeOf('KZ');
     const kz = await signedIn(server.url, DEMO.kz);
-    const before = databaseChecksum(server);
+    const before = await databaseChecksum(server);
     const result = await withheldBody(
       server,
       {
@@ -93,7 +81,7 @@ describe('authorization at the moment of the write', () => {
       () => signOut(kz),
     );
     expect(result.status).toBe(401);
-    const after = databaseChecksum(server);
+    const after = await databaseChecksum(server);
     expect(after.stances).toBe(before.stances);
     expect(after.events).toBe(before.events);
     // Signing out ended every session of the participant.
@@ -117,7 +105,7 @@ describe('authorization at the moment of the write', () => {
       },
     );
     expect(result.status).toBe(401);
-    expect(server.query(`SELECT 1 FROM stances WHERE initiative_id = ? AND note IS 'withheld'`, initiativeId)).toEqual([]);
+    expect(await server.query(`SELECT 1 FROM stances WHERE initiative_id = ? AND note = 'withheld'`, initiativeId)).toEqual([]);
     expect((await as.facilitator.post(`/api/v1/participants/${id}/delegation`, { state: 'UZ' })).status).toBe(200);
     as.uz = await signedIn(server.url, DEMO.uz);
   });
@@ -125,7 +113,7 @@ describe('authorization at the moment of the write', () => {
   it('an API token revoked while the body was withheld writes nothing', async () => {
     const owner = await signedIn(server.url, DEMO.expert);
     const token = (await owner.post('/api/v1/me/tokens', { name: 'withheld' })).body;
-    const before = databaseChecksum(server);
+    const before = await databaseChecksum(server);
     const result = await withheldBody(
       server,
       {
@@ -139,7 +127,7 @@ describe('authorization at the moment of the write', () => {
       },
     );
     expect(result.status).toBe(401);
-    expect(databaseChecksum(server).messages).toBe(before.messages);
+    expect((await databaseChecksum(server)).messages).toBe(before.messages);
   });
 });
 
@@ -177,7 +165,7 @@ describe('sessions end when what they carried changes', () => {
   it('a token version changed outside this process (another node, an operator) closes the sockets within 2 s', async () => {
     const civil = await signedIn(server.url, DEMO.civil);
     const live = await connect(server.url, civil.cookieHeader());
-    writeDirectly(server, 'UPDATE participants SET token_version = token_version + 1 WHERE email = ?', DEMO.civil);
+    await server.execute('UPDATE participants SET token_version = token_version + 1 WHERE email = ?', DEMO.civil);
     expect(await until(() => !live.socket.connected, 'the sweep to close the socket')).toBeLessThan(2500);
     expect((await civil.get('/api/v1/me')).status).toBe(401);
     as.civil = await signedIn(server.url, DEMO.civil);
@@ -254,14 +242,13 @@ describe('observers and discreet rooms', () => {
     const rooms = (await as.facilitator.get('/api/v1/threads?limit=100')).body.items as { id: number; visibility: string }[];
     const discreet = rooms.find((r) => r.visibility === 'discreet')!;
     const observerId = await participantId(as.observer);
-    const before = databaseChecksum(server);
+    const before = await databaseChecksum(server);
     const refused = await as.facilitator.post(`/api/v1/threads/${discreet.id}/members`, { userId: observerId });
     expect(refused.status).toBe(403);
-    expect(databaseChecksum(server)).toEqual(before);
+    expect(await databaseChecksum(server)).toEqual(before);
 
     // A seat that got into the database anyway (an old version, an import) grants nothing.
-    writeDirectly(
-      server,
+    await server.execute(
       'INSERT INTO memberships (thread_id, participant_id, created_at) VALUES (?, ?, ?)',
       discreet.id,
       observerId,
@@ -275,7 +262,7 @@ describe('observers and discreet rooms', () => {
     const live = await connect(server.url, as.observer.cookieHeader());
     expect(await live.call('subscribe', { channel: `thread:${discreet.id}` })).toMatchObject({ ok: false, error: 'not_found' });
     live.close();
-    writeDirectly(server, 'DELETE FROM memberships WHERE thread_id = ? AND participant_id = ?', discreet.id, observerId);
+    await server.execute('DELETE FROM memberships WHERE thread_id = ? AND participant_id = ?', discreet.id, observerId);
   });
 });
 
@@ -345,7 +332,7 @@ describe('API tokens', () => {
     expect((await script.get('/api/v1/me')).status).toBe(200);
     const listed = (await owner.get('/api/v1/me/tokens')).body.items.find((t: { id: number }) => t.id === created.id);
     expect(listed.lastUsedAt).not.toBeNull();
-    writeDirectly(server, 'UPDATE api_tokens SET expires_at = ? WHERE id = ?', new Date(Date.now() - 1000).toISOString(), created.id);
+    await server.execute('UPDATE api_tokens SET expires_at = ? WHERE id = ?', new Date(Date.now() - 1000).toISOString(), created.id);
     expect((await script.get('/api/v1/me')).status).toBe(401);
   });
 });
@@ -353,7 +340,7 @@ describe('API tokens', () => {
 describe('registration', () => {
   it('does not reveal an existing account, and leaves an invite unused when the email is taken', async () => {
     const invite = (await as.facilitator.post('/api/v1/invites', { state: 'TM' })).body;
-    const before = databaseChecksum(server);
+    const before = await databaseChecksum(server);
     const taken = await new Client(server.url).post('/api/v1/register', {
       name: 'Someone Else',
       email: DEMO.kg,
@@ -363,8 +350,8 @@ describe('registration', () => {
     });
     expect(taken.status).toBe(201);
     expect(taken.body).toEqual({ name: 'Someone Else', email: DEMO.kg, affiliation: 'government', role: 'participant', state: 'TM' });
-    expect(databaseChecksum(server)).toEqual(before);
-    expect(server.query('SELECT used_at FROM invites WHERE id = ?', invite.id)).toEqual([{ used_at: null }]);
+    expect(await databaseChecksum(server)).toEqual(before);
+    expect(await server.query('SELECT used_at FROM invites WHERE id = ?', invite.id)).toEqual([{ used_at: null }]);
   });
 });
 

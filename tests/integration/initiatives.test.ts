@@ -35,11 +35,13 @@ const propose = (by: Client, states: string[], extra: Record<string, unknown> = 
 const stance = (by: Client, id: number, state: string, position: string, note?: string) =>
   by.put(`/api/v1/initiatives/${id}/stances/${state}`, note === undefined ? { position } : { position, note });
 
-const eventsOf = (id: number) =>
-  server.query<{ type: string; payload: string }>('SELECT type, payload FROM events WHERE initiative_id = ? ORDER BY id', id).map((e) => ({
-    type: e.type,
-    payload: JSON.parse(e.payload),
-  }));
+const eventsOf = async (id: number) =>
+  (await server.query<{ type: string; payload: string }>('SELECT type, payload FROM events WHERE initiative_id = ? ORDER BY id', id)).map(
+    (e) => ({
+      type: e.type,
+      payload: JSON.parse(e.payload),
+    }),
+  );
 
 describe('an initiative through the API', () => {
   it('starts as a consultation with every state pending, in the PRODUCT.md shape', async () => {
@@ -92,7 +94,7 @@ describe('an initiative through the API', () => {
     expect(joined.body).toMatchObject({ status: 'consultation', format: 'CA-3', label: 'CA-3', states: ['KZ', 'KG', 'UZ'] });
     expect(joined.body.stances.KG.position).toBe('pending');
 
-    const types = eventsOf(initiative.id).map((e) => e.type);
+    const types = (await eventsOf(initiative.id)).map((e) => e.type);
     expect(types).toEqual([
       'initiative.proposed',
       'stance.changed',
@@ -101,14 +103,12 @@ describe('an initiative through the API', () => {
       'initiative.joined',
       'status.changed',
     ]);
-    const transitions = eventsOf(initiative.id)
-      .filter((e) => e.type === 'status.changed')
-      .map((e) => e.payload);
+    const transitions = (await eventsOf(initiative.id)).filter((e) => e.type === 'status.changed').map((e) => e.payload);
     expect(transitions).toEqual([
       expect.objectContaining({ from: 'consultation', to: 'consensus', format: 'CA-2', label: 'CA-2' }),
       expect.objectContaining({ from: 'consensus', to: 'consultation', format: 'CA-3', label: 'CA-3' }),
     ]);
-    const change = eventsOf(initiative.id).find((e) => e.type === 'stance.changed')!.payload;
+    const change = (await eventsOf(initiative.id)).find((e) => e.type === 'stance.changed')!.payload;
     expect(change).toEqual({ state: 'KZ', from: 'pending', to: 'endorse', note: null });
   });
 
@@ -158,7 +158,7 @@ describe('an initiative through the API', () => {
     const acceded = await stance(as.tj, initiative.id, 'TJ', 'endorse');
     expect(acceded.body).toMatchObject({ status: 'formalized', format: 'CA-3', label: 'CA-3' });
     expect(acceded.body.stances.TJ.acceding).toBe(false);
-    const types = eventsOf(initiative.id).map((e) => e.type);
+    const types = (await eventsOf(initiative.id)).map((e) => e.type);
     expect(types).toContain('initiative.formalized');
   });
 
@@ -174,7 +174,7 @@ describe('an initiative through the API', () => {
       UZ: { position: 'pending' },
       KG: { position: 'reservation' },
     });
-    const events = eventsOf(initiative.id);
+    const events = await eventsOf(initiative.id);
     const edit = events.find((e) => e.type === 'initiative.edited')!;
     expect(edit.payload.resetStates).toEqual(['KZ', 'UZ']);
     const resets = events.filter((e) => e.type === 'stance.changed' && e.payload.reason === 'text_edited');
@@ -182,7 +182,7 @@ describe('an initiative through the API', () => {
 
     const opened = await as.kz.patch(`/api/v1/initiatives/${initiative.id}`, { openToJoin: false });
     expect(opened.body.openToJoin).toBe(false);
-    expect(eventsOf(initiative.id).filter((e) => e.type === 'stance.changed').length).toBe(resets.length + 3);
+    expect((await eventsOf(initiative.id)).filter((e) => e.type === 'stance.changed').length).toBe(resets.length + 3);
   });
 
   it('counts individual endorsements, once per person, and lets them be withdrawn', async () => {
@@ -213,7 +213,7 @@ describe('an initiative through the API', () => {
     const retried = await as.kz.put(`/api/v1/initiatives/${initiative.id}/stances/KZ`, { position: 'endorse' }, key);
     expect(first.status).toBe(200);
     expect(retried.status).toBe(200);
-    expect(eventsOf(initiative.id).filter((e) => e.type === 'stance.changed')).toHaveLength(1);
+    expect((await eventsOf(initiative.id)).filter((e) => e.type === 'stance.changed')).toHaveLength(1);
   });
 });
 
@@ -231,8 +231,10 @@ describe('lists', () => {
     } while (cursor);
     expect(new Set(all).size).toBe(all.length);
     expect(all).toEqual([...all].sort((a, b) => b - a));
-    const visible = server.query<{ n: number }>(
-      `SELECT COUNT(*) AS n FROM initiatives i JOIN threads t ON t.id = i.thread_id WHERE t.visibility = 'open'`,
+    const visible = (
+      await server.query<{ n: number }>(
+        `SELECT COUNT(*) AS n FROM initiatives i JOIN threads t ON t.id = i.thread_id WHERE t.visibility = 'open'`,
+      )
     )[0].n;
     expect(all.length).toBe(visible);
 

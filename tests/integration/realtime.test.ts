@@ -23,7 +23,7 @@ afterAll(async () => {
 });
 
 const ids = (events: { id: number }[]) => events.map((e) => e.id);
-const lastId = () => server.query<{ id: number }>('SELECT MAX(id) AS id FROM events')[0].id;
+const lastId = async () => (await server.query<{ id: number }>('SELECT MAX(id) AS id FROM events'))[0].id;
 
 async function proposeIn(roomId: number, by: Client, states = ['KZ', 'UZ']) {
   return (await by.post(`/api/v1/threads/${roomId}/initiatives`, { title: 'Live one', summary: '', states })).body;
@@ -49,7 +49,7 @@ describe('the handshake', () => {
 describe('channels', () => {
   it('delivers a stance change on the dashboard channel, after the commit, in id order', async () => {
     const live = await connect(server.url, as.expert.cookieHeader());
-    expect(await live.call('subscribe', { channel: 'dashboard', since: lastId() })).toEqual({ ok: true, missed: [] });
+    expect(await live.call('subscribe', { channel: 'dashboard', since: await lastId() })).toEqual({ ok: true, missed: [] });
     const initiative = await proposeIn(openRoom, as.kz);
     await as.kz.put(`/api/v1/initiatives/${initiative.id}/stances/KZ`, { position: 'endorse' });
     await as.uz.put(`/api/v1/initiatives/${initiative.id}/stances/UZ`, { position: 'endorse' });
@@ -79,7 +79,7 @@ describe('channels', () => {
 
   it('refuses invalid payloads with {ok:false, error:"invalid"}, keeps the socket and writes nothing', async () => {
     const live = await connect(server.url, as.kz.cookieHeader());
-    const before = databaseChecksum(server);
+    const before = await databaseChecksum(server);
     const bad = [
       ['subscribe', { channel: 'everything' }],
       ['subscribe', { channel: 'thread:abc' }],
@@ -99,7 +99,7 @@ describe('channels', () => {
       expect(answer).toMatchObject({ ok: false, error: 'invalid' });
     }
     expect(live.socket.connected).toBe(true);
-    expect(databaseChecksum(server)).toEqual(before);
+    expect(await databaseChecksum(server)).toEqual(before);
     live.close();
   });
 
@@ -120,7 +120,7 @@ describe('channels', () => {
 
 describe('visibility on the live path and on replay', () => {
   it('never gives a non-member a discreet room’s events, live or replayed; members get them', async () => {
-    const since = lastId();
+    const since = await lastId();
     const outsider = await connect(server.url, as.kz.cookieHeader());
     await outsider.call('subscribe', { channel: 'dashboard', since });
     const member = await connect(server.url, as.tj.cookieHeader());
@@ -194,7 +194,7 @@ describe('messages over the socket', () => {
     const retry = await sender.call('message:send', { threadId: openRoom, body: 'Uzbekistan agrees', opId: 'op-visa-0001' });
     expect(first).toMatchObject({ ok: true, message: { body: 'Uzbekistan agrees', author: { name: await nameOf(as.uz) } } });
     expect(retry.message.id).toBe(first.message.id);
-    expect(server.query(`SELECT COUNT(*) AS n FROM messages WHERE body = 'Uzbekistan agrees'`)[0].n).toBe(1);
+    expect((await server.query(`SELECT COUNT(*) AS n FROM messages WHERE body = 'Uzbekistan agrees'`))[0].n).toBe(1);
     await reader.waitFor((events) => events.some((e) => e.type === 'message.created'));
     // A later message must arrive; the retry may not have produced a second one before it.
     await as.kg.post(`/api/v1/threads/${openRoom}/messages`, { body: 'Marker' });

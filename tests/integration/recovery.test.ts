@@ -26,7 +26,7 @@ afterAll(async () => {
 });
 
 const ROOM_ONLY = new Set(['message.created', 'member.added', 'member.removed']);
-const lastId = () => server.query<{ id: number }>('SELECT MAX(id) AS id FROM events')[0].id;
+const lastId = async () => (await server.query<{ id: number }>('SELECT MAX(id) AS id FROM events'))[0].id;
 
 /** What the log says this participant should have received on the dashboard after `since`. */
 async function expectedDashboardIds(client: Client, since: number): Promise<number[]> {
@@ -78,9 +78,8 @@ const upTo = (last: number, received: PublicEvent[]) => received.map((e) => e.id
  */
 async function marker(initiativeId: number, watchers: { received: PublicEvent[] }[]): Promise<number> {
   await writeStances(1, initiativeId);
-  const id = server.query<{ id: number }>(
-    `SELECT MAX(id) AS id FROM events WHERE type = 'stance.changed' AND initiative_id = ?`,
-    initiativeId,
+  const id = (
+    await server.query<{ id: number }>(`SELECT MAX(id) AS id FROM events WHERE type = 'stance.changed' AND initiative_id = ?`, initiativeId)
   )[0].id;
   await until(() => watchers.every((w) => w.received.some((e) => e.id === id)), 'the marker event', 20_000);
   return id;
@@ -91,7 +90,7 @@ describe('gap-free recovery', () => {
     const initiative = (
       await as.kz.post(`/api/v1/threads/${roomId}/initiatives`, { title: 'Recovery A', summary: '', states: ['KZ', 'UZ'] })
     ).body;
-    const since = lastId();
+    const since = await lastId();
     const { live, received, stop } = watch(as.expert, 'dashboard', since);
     await until(() => live.connected, 'the live page to connect');
     await writeStances(3, initiative.id);
@@ -114,7 +113,7 @@ describe('gap-free recovery', () => {
       const initiative = (
         await as.kz.post(`/api/v1/threads/${roomId}/initiatives`, { title: `Recovery ${how}`, summary: '', states: ['KZ', 'UZ'] })
       ).body;
-      const since = lastId();
+      const since = await lastId();
       const dashboard = watch(as.expert, 'dashboard', since);
       const room = watch(as.kg, `thread:${roomId}`, since);
       await until(() => dashboard.live.connected && room.live.connected, 'the live pages to connect');
@@ -136,16 +135,19 @@ describe('gap-free recovery', () => {
 
       const last = await marker(initiative.id, [dashboard, room]);
       const expected = (await expectedDashboardIds(as.expert, since)).filter((id) => id <= last);
-      const roomExpected = server
-        .query<{ id: number }>('SELECT id FROM events WHERE thread_id = ? AND id > ? AND id <= ? ORDER BY id', roomId, since, last)
-        .map((r) => r.id);
+      const roomExpected = (
+        await server.query<{ id: number }>(
+          'SELECT id FROM events WHERE thread_id = ? AND id > ? AND id <= ? ORDER BY id',
+          roomId,
+          since,
+          last,
+        )
+      ).map((r) => r.id);
       expect(upTo(last, dashboard.received)).toEqual(expected);
       expect(upTo(last, room.received)).toEqual(roomExpected);
       // Every write happened exactly once, whatever the crash did to its first attempt.
-      const changes = server.query(
-        'SELECT COUNT(*) AS n FROM events WHERE initiative_id = ? AND type = ?',
-        initiative.id,
-        'stance.changed',
+      const changes = (
+        await server.query('SELECT COUNT(*) AS n FROM events WHERE initiative_id = ? AND type = ?', initiative.id, 'stance.changed')
       )[0].n;
       expect(changes).toBe(13); // twelve writes and the marker
       for (const watcher of [dashboard, room]) {

@@ -4,6 +4,7 @@ import { typingInput } from '../../validation/socket';
 import { invalidPayload, refusal, replyTo, SESSION_ENDED } from '../ack';
 import { parseChannel, threadChannel } from '../channels';
 import type { LiveSocket, RealtimeContext } from '../context';
+import { emitEverywhere } from '../relay';
 import { rooms } from '../rooms';
 
 /** `typing` to the others at the table (on every process), and leaving every table when the socket goes. */
@@ -19,7 +20,7 @@ export function registerPresenceHandlers(ctx: RealtimeContext, socket: LiveSocke
       const viewer = await ctx.currentViewer(socket);
       if (!viewer) return reply(SESSION_ENDED);
       const who = publicActor(viewer, socket.data.attribution.get(threadId) ?? 'chatham');
-      socket.to(rooms.thread(threadId)).emit('typing', { threadId, who });
+      emitEverywhere(ctx.io, rooms.thread(threadId), 'typing', { threadId, who }, socket.id);
       reply({ ok: true });
     } catch (error) {
       reply(refusal(error, 'typing'));

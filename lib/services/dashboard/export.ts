@@ -46,12 +46,12 @@ export const EXPORT_COLUMNS: (keyof ExportRow)[] = [
 export async function exportInitiatives(viewer: Viewer, rawFilters: unknown): Promise<ExportRow[]> {
   const filters = parseInput(dashboardFilters, rawFilters);
   const rows: ExportRow[] = [];
-  let cursor = Number.MAX_SAFE_INTEGER;
+  let cursor: number | null = null;
   for (;;) {
-    const batch = await db().all<ListedInitiativeRow & { room: string }>(
+    const batch: (ListedInitiativeRow & { room: string })[] = await db().all<ListedInitiativeRow & { room: string }>(
       sql`SELECT ${INITIATIVE_COLUMNS}, t.attribution, t.topic, t.title AS room
           FROM initiatives i JOIN threads t ON t.id = i.thread_id
-          WHERE ${initiativeFilterSql(viewer, filters)} AND i.id < ${cursor} ORDER BY i.id DESC LIMIT 500`,
+          WHERE ${initiativeFilterSql(viewer, filters)} ${cursor === null ? sql`` : sql`AND i.id < ${cursor}`} ORDER BY i.id DESC LIMIT 500`,
     );
     if (batch.length === 0) return rows;
     const rooms = new Map(batch.map((b) => [b.id, b.room]));
