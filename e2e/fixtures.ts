@@ -2,9 +2,18 @@ import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Browser, type BrowserContext, type Page, test as base } from '@playwright/test';
 
-export const PASSWORD = 'chaikhana-demo';
+import { DEMO_ACCOUNTS as SEEDED_ACCOUNTS, DEMO_PASSWORD } from '../db/demo/accounts';
+
+export const PASSWORD = DEMO_PASSWORD;
+/** The seeded accounts the journeys sign in as, named by their email's local part. */
 export const DEMO_ACCOUNTS = ['facilitator', 'delegate.kz', 'delegate.kg', 'delegate.tj', 'delegate.uz', 'expert', 'observer'] as const;
 export type DemoAccount = (typeof DEMO_ACCOUNTS)[number];
+
+export function emailOf(account: DemoAccount): string {
+  const seeded = SEEDED_ACCOUNTS.find((candidate) => candidate.email.split('@')[0] === account);
+  if (!seeded) throw new Error(`${account} is not an account the demo seed creates (db/demo/accounts.ts)`);
+  return seeded.email;
+}
 
 export const storageStateFor = (account: DemoAccount) => path.join(import.meta.dirname, '.auth', `${account}.json`);
 

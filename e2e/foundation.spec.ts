@@ -1,4 +1,4 @@
-import { api, contextAs, expect, nameOf, signInThroughPage, test } from './fixtures';
+import { api, contextAs, emailOf, expect, nameOf, signInThroughPage, test } from './fixtures';
 
 test('a new participant registers, is signed in and sees the rooms list', async ({ page }) => {
   const email = `newcomer.${Date.now()}@example.org`;
@@ -35,7 +35,7 @@ test('registration shows each field’s error beside it and keeps what was typed
 
 test('a wrong password gets one generic message', async ({ page }) => {
   await page.goto('/signin');
-  await page.getByLabel('Email').fill('delegate.kz@example.org');
+  await page.getByLabel('Email').fill(emailOf('delegate.kz'));
   await page.getByLabel('Password').fill('not-the-password');
   await page.getByRole('main').getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('main').getByRole('alert')).toHaveText('The email or password is not right.');

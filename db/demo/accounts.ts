@@ -2,8 +2,10 @@ import type { Affiliation, StateCode } from '../../lib/consensus/codes';
 
 export const DEMO_PASSWORD = 'chaikhana-demo';
 
+export type DemoKey = 'facilitator' | 'kz' | 'kg' | 'tj' | 'tm' | 'uz' | 'expert' | 'civil' | 'partner' | 'observer';
+
 export interface DemoAccount {
-  key: string;
+  key: DemoKey;
   email: string;
   name: string;
   affiliation: Affiliation;

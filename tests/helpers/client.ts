@@ -1,4 +1,6 @@
-export const DEMO_PASSWORD = 'chaikhana-demo';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoKey } from '../../db/demo/accounts';
+
+export { DEMO_PASSWORD, type DemoKey };
 
 export interface ApiResponse<T = any> {
   status: number;
@@ -78,19 +80,8 @@ export async function signedIn(baseUrl: string, email: string, password = DEMO_P
   return client;
 }
 
-export const DEMO = {
-  facilitator: 'facilitator@example.org',
-  kz: 'delegate.kz@example.org',
-  kg: 'delegate.kg@example.org',
-  tj: 'delegate.tj@example.org',
-  tm: 'delegate.tm@example.org',
-  uz: 'delegate.uz@example.org',
-  expert: 'expert@example.org',
-  civil: 'civil@example.org',
-  partner: 'partner.eu@example.org',
-  observer: 'observer@example.org',
-} as const;
-export type DemoKey = keyof typeof DEMO;
+/** The demo accounts' emails by key, from the seed itself: one list of accounts for the app, the tests and the e2e suite. */
+export const DEMO = Object.fromEntries(DEMO_ACCOUNTS.map((account) => [account.key, account.email])) as Record<DemoKey, string>;
 
 export async function signInAll(baseUrl: string): Promise<Record<DemoKey, Client>> {
   const entries = await Promise.all(Object.entries(DEMO).map(async ([key, email]) => [key, await signedIn(baseUrl, email)] as const));

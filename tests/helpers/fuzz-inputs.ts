@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { AFFILIATIONS, CA_STATES, POSITIONS, STATUSES } from '../../lib/consensus/codes';
+import { DEMO } from './client';
 
 /**
  * Generators for fuzzing: payloads that are the right shape (so they reach past the schema into
@@ -88,7 +89,7 @@ export function apiBodies(pools: { threads: number[]; participants: number[] }):
         name: text(100),
         email: fc.oneof(
           fc.integer({ min: 1, max: 1e9 }).map((n) => `fuzz.${n}@example.org`),
-          fc.constantFrom('delegate.kz@example.org', 'not-an-email'),
+          fc.constantFrom(DEMO.kz, 'not-an-email'),
         ),
         password: mostly(fc.constant('a-long-enough-password'), fc.constant('short')),
         affiliation: mostly(fc.constantFrom(...AFFILIATIONS), fc.constant('facilitator')),

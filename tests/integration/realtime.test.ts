@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signInAll, signedIn, type Client, type DemoKey } from '../helpers/client';
+import { DEMO, signInAll, signedIn, type Client, type DemoKey } from '../helpers/client';
 import { databaseChecksum } from '../helpers/db-state';
 import { startServer, type TestServer } from '../helpers/server';
 import { findRoom, openNamedRoom } from '../helpers/demo';
@@ -38,7 +38,7 @@ describe('the handshake', () => {
   });
 
   it('caps the number of sockets one participant may open', async () => {
-    const client = await signedIn(server.url, 'observer@example.org');
+    const client = await signedIn(server.url, DEMO.observer);
     const sockets: LiveSocket[] = [];
     for (let i = 0; i < 20; i++) sockets.push(await connect(server.url, client.cookieHeader()));
     expect(await refusal(server.url, client.cookieHeader())).toBe('too_many_connections');
@@ -284,7 +284,7 @@ async function fillToTheCap(cookie: string): Promise<LiveSocket[]> {
 
 describe('sessions', () => {
   it('disconnects a participant’s sockets when they sign out', async () => {
-    const client = await signedIn(server.url, 'partner.eu@example.org');
+    const client = await signedIn(server.url, DEMO.partner);
     const live = await connect(server.url, client.cookieHeader());
     const csrf = await client.get('/api/auth/csrf');
     await client.raw('POST', '/api/auth/signout', {
