@@ -4,6 +4,8 @@
  * page weight (HTML with its RSC payload), the dashboard API, and first-load JavaScript.
  *
  *   npm run build && npx tsx bench/dashboard.ts
+ *   DIALECT=postgres npx tsx bench/dashboard.ts     (the same data copied into PostgreSQL with db:copy;
+ *                                                    the bare baseline reads the SQLite file)
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -16,9 +18,11 @@ import { Client } from '../tests/helpers/client';
 import { startServer } from '../tests/helpers/server';
 import { withMigratedDatabase } from './lib/database';
 import { generateDataset } from './lib/dataset';
+import { postgresCopyOf } from './lib/postgres';
 import { machine, round, summarize } from './lib/stats';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
+const DIALECT = process.env.DIALECT === 'postgres' ? 'postgres' : 'sqlite';
 
 /** Time to first byte and full time of one GET on a keep-alive agent. */
 function get(
@@ -96,7 +100,8 @@ async function main() {
     return generated;
   });
 
-  const server = await startServer({ dbPath: file, demo: false });
+  const postgres = DIALECT === 'postgres' ? await postgresCopyOf(file) : null;
+  const server = await startServer(postgres ? { env: { DATABASE_URL: postgres.url }, demo: false } : { dbPath: file, demo: false });
   const bare = spawn(process.execPath, ['--import', 'tsx', 'bench/lib/bare-dashboard-server.ts', file], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -128,6 +133,7 @@ async function main() {
     const report = {
       date: new Date().toISOString(),
       machine: machine(),
+      dialect: DIALECT,
       dataset: { initiatives: 10_000, stances: 50_000, events: 200_000 },
       page: weight,
       ttfbOneConnection: await sequential(page, headers, 300),
@@ -147,10 +153,11 @@ async function main() {
     const final = { ...report, throughputRatio: ratio, firstLoadJsRatio: jsRatio };
     console.log(JSON.stringify(final, null, 2));
     fs.mkdirSync('bench/results', { recursive: true });
-    fs.writeFileSync(`bench/results/dashboard-${Date.now()}.json`, JSON.stringify(final, null, 2));
+    fs.writeFileSync(`bench/results/dashboard-${DIALECT}-${Date.now()}.json`, JSON.stringify(final, null, 2));
   } finally {
     bare.kill('SIGTERM');
     await server.stop();
+    await postgres?.server.stop();
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }

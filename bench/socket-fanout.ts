@@ -10,87 +10,17 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { hash } from '@node-rs/argon2';
-import { io, type Socket } from 'socket.io-client';
 import { CA_STATES } from '../lib/consensus/codes';
 import { Client } from '../tests/helpers/client';
 import { startServer, type TestServer } from '../tests/helpers/server';
 import { withMigratedDatabase } from './lib/database';
-import { generateDataset } from './lib/dataset';
+import { drive, fanoutDataset, metrics, openSockets, PER_PARTICIPANT, sleep, viewerCookies, type Metrics } from './lib/fanout';
 import { httpClient } from './lib/http-load';
 import { machine, round, summarize } from './lib/stats';
 
 const SIZES = (process.env.SIZES ?? '500,1000,2000').split(',').map(Number);
 const RATE = Number(process.env.RATE ?? 20);
 const SECONDS = Number(process.env.SECONDS ?? 15);
-const PER_PARTICIPANT = 20;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-interface Metrics {
-  rss: number;
-  heapUsed: number;
-  eventLoopDelayMs: { p50: number; p99: number; max: number };
-}
-
-async function metrics(baseUrl: string, query = ''): Promise<Metrics> {
-  return (await fetch(`${baseUrl}/__metrics${query}`)).json() as Promise<Metrics>;
-}
-
-async function openSockets(
-  baseUrl: string,
-  cookies: string[],
-  count: number,
-  subscribe: boolean,
-  onEvent: (socket: number, event: { initiativeId?: number; type?: string; marker?: number }) => void,
-): Promise<Socket[]> {
-  const sockets: Socket[] = [];
-  for (let i = 0; i < count; i += 50) {
-    const batch = Array.from({ length: Math.min(50, count - i) }, (_, j) => {
-      const index = i + j;
-      const socket = io(baseUrl, {
-        transports: ['websocket'],
-        reconnection: false,
-        forceNew: true,
-        extraHeaders: cookies.length ? { cookie: cookies[Math.floor(index / PER_PARTICIPANT)] } : {},
-      });
-      socket.on('event', (event) => onEvent(index, event));
-      return new Promise<Socket>((resolve, reject) => {
-        socket.once('connect', async () => {
-          if (subscribe) await socket.emitWithAck('subscribe', { channel: 'dashboard' });
-          resolve(socket);
-        });
-        socket.once('connect_error', reject);
-      });
-    });
-    sockets.push(...(await Promise.all(batch)));
-  }
-  return sockets;
-}
-
-/** Writes at RATE per second for SECONDS; returns per-delivery latencies and the writer's latencies. */
-async function drive(count: number, write: (i: number) => Promise<void>, sentAt: Map<number, number>, deliveries: number[]) {
-  const writerLatency: number[] = [];
-  const total = RATE * SECONDS;
-  const started = performance.now();
-  const inFlight: Promise<void>[] = [];
-  for (let i = 0; i < total; i++) {
-    const due = started + (i * 1000) / RATE;
-    const wait = due - performance.now();
-    if (wait > 0) await sleep(wait);
-    inFlight.push(
-      (async () => {
-        const t0 = performance.now();
-        sentAt.set(i, t0);
-        await write(i);
-        writerLatency.push(performance.now() - t0);
-      })(),
-    );
-  }
-  await Promise.all(inFlight);
-  const expected = total * count;
-  const end = performance.now() + 10_000;
-  while (deliveries.length < expected && performance.now() < end) await sleep(50);
-  return { writer: summarize(writerLatency), delivered: deliveries.length, expected };
-}
 
 async function runOurs(server: TestServer, cookies: string[], writerCookie: string, initiativeIds: number[], n: number) {
   const sentAt = new Map<number, number>();
@@ -108,6 +38,7 @@ async function runOurs(server: TestServer, cookies: string[], writerCookie: stri
   const loaded = await metrics(server.url, '?gc=1&reset=1');
   const request = httpClient(server.url, 16);
   const result = await drive(
+    { rate: RATE, seconds: SECONDS },
     n,
     async (i) => {
       const id = initiativeIds[i];
@@ -167,7 +98,13 @@ async function runBare(n: number) {
       payload: { state: 'KZ', from: 'endorse', to: 'reservation', note: null },
       createdAt: new Date().toISOString(),
     });
-    const result = await drive(n, async (i) => void (await request('POST', '/emit', {}, JSON.stringify(payload(i)))), sentAt, deliveries);
+    const result = await drive(
+      { rate: RATE, seconds: SECONDS },
+      n,
+      async (i) => void (await request('POST', '/emit', {}, JSON.stringify(payload(i)))),
+      sentAt,
+      deliveries,
+    );
     const after = await metrics(url);
     sockets.forEach((s) => s.disconnect());
     return { ...result, delivery: summarize(deliveries), eventLoopDelayMs: after.eventLoopDelayMs, memory: { base, loaded } };
@@ -183,40 +120,15 @@ async function main() {
   const password = 'bench-password-123';
   const passwordHash = await hash(password);
   const viewers = Math.ceil(maxN / PER_PARTICIPANT);
-  const dataset = await withMigratedDatabase(file, (db) => {
-    const generated = generateDataset(db, {
-      initiatives: 2 * RATE * SECONDS * SIZES.length + 100,
-      events: 10_000,
-      passwordHash,
-      rooms: 20,
-    });
-    // Only initiatives in open rooms are written to (every viewer sees them): about half of all.
-    if (generated.openInitiativeIds.length < RATE * SECONDS * SIZES.length) throw new Error('Too few open initiatives for this run');
-    const insert = db.prepare(
-      `INSERT INTO participants (email, name, password_hash, affiliation, role, created_at) VALUES (?, ?, ?, 'observer', 'participant', ?)`,
-    );
-    for (let v = 0; v < viewers; v++) insert.run(`viewer${v}@bench.example`, `Viewer ${v}`, passwordHash, new Date().toISOString());
-    // One event per write, like the baseline's one broadcast: Uzbekistan's reservation keeps the
-    // status at "reservations" while Kazakhstan moves between pending and endorse.
-    const ids = JSON.stringify(generated.openInitiativeIds);
-    db.prepare(
-      `UPDATE stances SET position = CASE state_code WHEN 'UZ' THEN 'reservation' ELSE 'pending' END WHERE initiative_id IN (SELECT value FROM json_each(?))`,
-    ).run(ids);
-    db.prepare(`DELETE FROM initiative_partners WHERE initiative_id IN (SELECT value FROM json_each(?))`).run(ids);
-    db.prepare(
-      `UPDATE initiatives SET status = 'reservations', format = 'CA-5', label = 'CA-5', minus = '' WHERE id IN (SELECT value FROM json_each(?))`,
-    ).run(ids);
-    return generated;
-  });
+  const dataset = await withMigratedDatabase(file, (db) =>
+    fanoutDataset(db, { initiatives: 2 * RATE * SECONDS * SIZES.length + 100, viewers, passwordHash }),
+  );
+  // Only initiatives in open rooms are written to (every viewer sees them): about half of all.
+  if (dataset.openInitiativeIds.length < RATE * SECONDS * SIZES.length) throw new Error('Too few open initiatives for this run');
 
   const server = await startServer({ dbPath: file, demo: false, env: { CHAIKHANA_METRICS: '1', NODE_OPTIONS: '--expose-gc' } });
   try {
-    const cookies: string[] = [];
-    for (let v = 0; v < viewers; v++) {
-      const client = new Client(server.url);
-      await client.signIn(`viewer${v}@bench.example`, password);
-      cookies.push(client.cookieHeader());
-    }
+    const cookies = await viewerCookies(server.url, viewers, password);
     const writer = new Client(server.url);
     await writer.signIn(dataset.delegates.find((d) => d.state === CA_STATES[0])!.email, password);
 

@@ -26,12 +26,15 @@ function statementName(text: string): string {
 
 class PgDb implements Db {
   readonly dialect = 'postgres' as const;
-  readonly orm: Orm;
   /** A transaction's client runs one query at a time: concurrent calls wait their turn. */
   private turn: Promise<unknown> = Promise.resolve();
+  private typed: Orm | null = null;
 
-  constructor(private readonly client: pg.Pool | pg.PoolClient) {
-    this.orm = drizzle(client as pg.Pool, { schema }) as unknown as Orm;
+  constructor(private readonly client: pg.Pool | pg.PoolClient) {}
+
+  /** Made when first used: building drizzle's relational config for every transaction cost measurable CPU. */
+  get orm(): Orm {
+    return (this.typed ??= drizzle(this.client as pg.Pool, { schema }) as unknown as Orm);
   }
 
   private query(query: SQL): Promise<pg.QueryResult> {

@@ -63,14 +63,52 @@ class SqliteDb implements Db {
 }
 
 /**
+ * Reads outside transactions. A raw statement runs synchronously where it is called, so while no
+ * write transaction is open it runs on the writer's connection, whose page cache the writes keep
+ * warm (another connection drops its cache after every commit elsewhere); while one is open, on the
+ * reader connection, which sees committed data only. The typed builder runs its query a microtask
+ * later, when a transaction may have begun: it always uses the reader.
+ */
+class ReadDb implements Db {
+  readonly dialect = 'sqlite' as const;
+
+  constructor(
+    private readonly writer: SqliteDb,
+    private readonly reader: SqliteDb,
+  ) {}
+
+  private pick(): SqliteDb {
+    return this.writer.connection.inTransaction ? this.reader : this.writer;
+  }
+
+  all<T>(query: SQL): Promise<T[]> {
+    return this.pick().all<T>(query);
+  }
+
+  get<T>(query: SQL): Promise<T | undefined> {
+    return this.pick().get<T>(query);
+  }
+
+  /** On the read-only connection: nothing is written outside a transaction. */
+  run(query: SQL): Promise<number> {
+    return this.reader.run(query);
+  }
+
+  get orm(): Orm {
+    return this.reader.orm;
+  }
+}
+
+/**
  * The embedded database: one writer connection behind a lock (a write transaction may await, and
  * no other request's statement runs inside it), a reader connection for everything outside
  * transactions (it sees committed data only, in WAL mode), and a few connections for snapshots.
  */
 export class SqliteDatabase implements Database {
   readonly dialect = 'sqlite' as const;
-  readonly reader: SqliteDb;
+  readonly reader: Db;
   private readonly writer: SqliteDb;
+  private readonly readConnection: SqliteDb;
   private readonly writeLock = new Mutex();
   private readonly snapshots: SqliteDb[] = [];
   private readonly snapshotWaiters: ((db: SqliteDb) => void)[] = [];
@@ -81,7 +119,8 @@ export class SqliteDatabase implements Database {
   ) {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     this.writer = new SqliteDb(openConnection(file, { synchronous }));
-    this.reader = new SqliteDb(openConnection(file, { synchronous, readOnly: true }));
+    this.readConnection = new SqliteDb(openConnection(file, { synchronous, readOnly: true }));
+    this.reader = new ReadDb(this.writer, this.readConnection);
     for (let i = 0; i < SNAPSHOT_CONNECTIONS; i++) this.snapshots.push(new SqliteDb(openConnection(file, { synchronous, readOnly: true })));
   }
 
@@ -110,7 +149,7 @@ export class SqliteDatabase implements Database {
   }
 
   async close(): Promise<void> {
-    for (const db of [this.reader, ...this.snapshots, this.writer]) if (db.connection.open) db.connection.close();
+    for (const db of [this.readConnection, ...this.snapshots, this.writer]) if (db.connection.open) db.connection.close();
   }
 }
 

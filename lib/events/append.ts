@@ -56,7 +56,7 @@ export function appendEvent(tx: WriteTx, event: NewEvent): void {
  *   commit. The ids come instead from the one `event_counter` row, updated at the end of the
  *   appending transaction: the next appender waits on its row lock until this one commits.
  *   A NOTIFY in the same transaction wakes every process once it has committed.
- * The race test beside it: tests/integration/event-order.test.ts.
+ * The race test: "event ids only ever grow in commit order" in tests/integration/two-nodes.test.ts.
  */
 export async function flushEvents(tx: Db, events: NewEventRow[]): Promise<void> {
   if (events.length === 0) return;
@@ -69,16 +69,19 @@ export async function flushEvents(tx: Db, events: NewEventRow[]): Promise<void> 
     }
     return;
   }
-  const counter = await tx.get<{ lastId: number }>(
-    sql`UPDATE event_counter SET last_id = last_id + ${events.length} WHERE id = 1 RETURNING last_id AS "lastId"`,
-  );
-  const first = counter!.lastId - events.length + 1;
-  const rows = events.map(
-    (e, i) =>
-      sql`(${first + i}, ${e.type}, ${e.threadId}, ${e.initiativeId}, ${e.subjectId}, ${e.actorId}, ${e.actor}, ${e.payload}, ${e.createdAt})`,
-  );
+  // One statement, so the counter's row lock is held for one round trip and the commit.
+  const column = <K extends keyof NewEventRow>(key: K) => sql.param(events.map((e) => e[key]));
   await tx.run(
-    sql`INSERT INTO events (id, type, thread_id, initiative_id, subject_id, actor_id, actor, payload, created_at) VALUES ${sql.join(rows, sql`, `)}`,
+    sql`WITH counter AS (
+          UPDATE event_counter SET last_id = last_id + ${events.length} WHERE id = 1 RETURNING last_id
+        ), appended AS (
+          INSERT INTO events (id, type, thread_id, initiative_id, subject_id, actor_id, actor, payload, created_at)
+          SELECT counter.last_id - ${events.length} + e.ord, e.type, e.thread_id, e.initiative_id, e.subject_id, e.actor_id, e.actor, e.payload, e.created_at
+          FROM counter, unnest(${column('type')}::text[], ${column('threadId')}::int[], ${column('initiativeId')}::int[],
+            ${column('subjectId')}::int[], ${column('actorId')}::int[], ${column('actor')}::text[], ${column('payload')}::text[],
+            ${column('createdAt')}::text[]) WITH ORDINALITY AS e(type, thread_id, initiative_id, subject_id, actor_id, actor, payload, created_at, ord)
+          RETURNING id
+        )
+        SELECT pg_notify(${EVENTS_CHANNEL}, counter.last_id::text) FROM counter`,
   );
-  await tx.run(sql`SELECT pg_notify(${EVENTS_CHANNEL}, ${String(counter!.lastId)})`);
 }

@@ -38,13 +38,13 @@ export async function write<T>(change: (tx: WriteTx) => Promise<T>, options: Wri
       if (previous) return JSON.parse(previous.result) as T;
     }
     const value = await change(tx);
-    await flushTotals(tx, tx.pending.totals);
-    await flushEvents(tx, tx.pending.events);
     if (op) {
       await tx.run(
         sql`INSERT INTO operations (participant_id, op_id, result, created_at) VALUES (${op.viewer.id}, ${op.opId}, ${JSON.stringify(value ?? null)}, ${now()})`,
       );
     }
+    await flushTotals(tx, tx.pending.totals);
+    await flushEvents(tx, tx.pending.events);
     return value;
   });
   notifyCommitted();

@@ -47,15 +47,35 @@ export function recordStatusDelta(tx: WriteTx, at: string, status: Status, delta
 
 /** Writes a transaction's counts, in key order (so concurrent writers lock rows in one order). */
 export async function flushTotals(tx: Db, changes: TotalsChanges): Promise<void> {
-  for (const [bucket, delta] of [...changes.buckets].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    if (delta === 0) continue;
+  const buckets = [...changes.buckets].filter(([, delta]) => delta !== 0).sort(([a], [b]) => (a < b ? -1 : 1));
+  const weeks = [...changes.weeks].filter(([, delta]) => delta !== 0).sort(([a], [b]) => (a < b ? -1 : 1));
+  if (tx.dialect === 'postgres') {
+    // One statement per table (rows locked in key order): shared rows stay locked for as few round trips as can be.
+    if (buckets.length) {
+      await tx.run(
+        sql`INSERT INTO dashboard_totals (bucket, count)
+            SELECT * FROM unnest(${sql.param(buckets.map(([bucket]) => bucket))}::text[], ${sql.param(buckets.map(([, delta]) => delta))}::int[]) ORDER BY 1
+            ON CONFLICT (bucket) DO UPDATE SET count = dashboard_totals.count + excluded.count`,
+      );
+    }
+    if (weeks.length) {
+      const keys = weeks.map(([key]) => key.split('|'));
+      await tx.run(
+        sql`INSERT INTO status_deltas (week, status, delta)
+            SELECT * FROM unnest(${sql.param(keys.map(([week]) => week))}::text[], ${sql.param(keys.map(([, status]) => status))}::text[],
+              ${sql.param(weeks.map(([, delta]) => delta))}::int[]) ORDER BY 1, 2
+            ON CONFLICT (week, status) DO UPDATE SET delta = status_deltas.delta + excluded.delta`,
+      );
+    }
+    return;
+  }
+  for (const [bucket, delta] of buckets) {
     await tx.run(
       sql`INSERT INTO dashboard_totals (bucket, count) VALUES (${bucket}, ${delta})
           ON CONFLICT (bucket) DO UPDATE SET count = dashboard_totals.count + excluded.count`,
     );
   }
-  for (const [key, delta] of [...changes.weeks].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    if (delta === 0) continue;
+  for (const [key, delta] of weeks) {
     const [week, status] = key.split('|');
     await tx.run(
       sql`INSERT INTO status_deltas (week, status, delta) VALUES (${week}, ${status}, ${delta})

@@ -6,7 +6,7 @@ import type { Attribution } from '../../events/actor';
 import { touchThread, type VisibleThread } from '../threads/thread-access';
 import { write, type WriteOptions, type WriteTx } from '../write';
 import { applyConsensus } from './apply-consensus';
-import { getInitiative } from './get-initiative';
+import { getChangedInitiative } from './get-initiative';
 import { visibleInitiative, type InitiativeRow } from './initiative-access';
 import type { InitiativeView } from './serialize-initiative';
 
@@ -45,5 +45,5 @@ export async function changeInitiative<P>(
     await touchThread(tx, initiative.threadId, at);
     return null;
   }, options);
-  return getInitiative(viewer, initiativeId);
+  return getChangedInitiative(viewer, initiativeId, thread);
 }
