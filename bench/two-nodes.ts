@@ -3,7 +3,9 @@
  *  - fan-out: N dashboard sockets (all on node A, then split half and half across A and B) while
  *    stance changes are written at a steady rate (through A, then alternately through A and B);
  *    latency from the write's request to each socket's event;
- *  - writes: WRITERS concurrent stance writers through A alone, then split across A and B.
+ *  - writes: WRITERS concurrent stance writers through A alone, then split across A and B, with
+ *    the same number of connections to PostgreSQL in total (POOL_ONE, POOL_TWO);
+ * in ROUNDS alternating rounds (one node, two nodes, one, two…), each node warmed up first.
  *
  *   npm run build && npx tsx bench/two-nodes.ts     (N=1000 RATE=20 SECONDS=15 WRITE_SECONDS=30 WRITERS=50;
  *                                                   embedded PostgreSQL, or BENCH_DATABASE_URL)
@@ -27,6 +29,10 @@ const RATE = Number(process.env.RATE ?? 20);
 const SECONDS = Number(process.env.SECONDS ?? 15);
 const WRITE_SECONDS = Number(process.env.WRITE_SECONDS ?? 30);
 const WRITERS = Number(process.env.WRITERS ?? 50);
+/** Connections per node: the same total to PostgreSQL whether one node or two (the default pool is 10). */
+const POOL_ONE = Number(process.env.POOL_ONE ?? 10);
+const POOL_TWO = Number(process.env.POOL_TWO ?? 5);
+const ROUNDS = Number(process.env.ROUNDS ?? 2);
 const POSITIONS_CYCLE: Position[] = ['endorse', 'reservation', 'pending', 'step_aside'];
 
 /** Delivery of paced writes (through `writeVia`, round robin) to `n` sockets spread over `socketsOn` (round robin). */
@@ -109,6 +115,17 @@ async function writeRate(nodes: TestServer[], cookies: Record<string, string>, i
   return { perSecond: round(ok / WRITE_SECONDS, 0), errors: latencies.length - ok, ...summarize(latencies) };
 }
 
+/** A freshly started node's first requests pay for compiling and connecting: 100 writes through each first. */
+async function warmUp(started: TestServer[], cookie: string, initiativeIds: number[]) {
+  for (const node of started) {
+    const request = httpClient(node.url, 4);
+    for (let i = 0; i < 100; i++) {
+      const position = i % 2 ? 'endorse' : 'pending';
+      await request('PUT', `/api/v1/initiatives/${initiativeIds[i]}/stances/KZ`, { cookie }, JSON.stringify({ position }));
+    }
+  }
+}
+
 async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chaikhana-two-nodes-'));
   const file = path.join(dir, 'chaikhana.db');
@@ -117,36 +134,60 @@ async function main() {
   const viewers = Math.ceil(N / PER_PARTICIPANT) + 1;
   const writesPerPhase = RATE * SECONDS;
   const dataset = await withMigratedDatabase(file, (db) =>
-    fanoutDataset(db, { initiatives: 5 * writesPerPhase + 2_000, viewers, passwordHash }),
+    fanoutDataset(db, { initiatives: 5 * ROUNDS * writesPerPhase + 2_000, viewers, passwordHash }),
   );
-  if (dataset.openInitiativeIds.length < 2 * writesPerPhase + 500) throw new Error('Too few open initiatives for this run');
+  if (dataset.openInitiativeIds.length < 2 * ROUNDS * writesPerPhase + 500) throw new Error('Too few open initiatives for this run');
   const postgres = await postgresCopyOf(file);
   console.log(`Machine: ${machine()}; ${N} sockets, ${RATE} writes/s for ${SECONDS} s; ${WRITERS} writers for ${WRITE_SECONDS} s`);
 
   const env = { DATABASE_URL: postgres.url, CHAIKHANA_METRICS: '1' };
-  const a = await startServer({ env, demo: false });
-  let b: TestServer | null = null;
+  let running: TestServer[] = [];
+  /** Stops the running nodes and starts `count` (sessions and data are in PostgreSQL: nothing is lost). */
+  async function nodes(count: 1 | 2): Promise<TestServer[]> {
+    await Promise.all(running.map((node) => node.stop()));
+    const pool = String(count === 1 ? POOL_ONE : POOL_TWO);
+    running = await Promise.all(
+      Array.from({ length: count }, () => startServer({ env: { ...env, DATABASE_POOL_SIZE: pool }, demo: false })),
+    );
+    return running;
+  }
   try {
-    const cookies = await viewerCookies(a.url, viewers, password);
+    const [first] = await nodes(1);
+    const cookies = await viewerCookies(first.url, viewers, password);
     const delegates: Record<string, string> = {};
     for (const delegate of dataset.delegates) {
-      const client = new Client(a.url);
+      const client = new Client(first.url);
       await client.signIn(delegate.email, password);
       delegates[delegate.state] = client.cookieHeader();
     }
     const phaseIds = (k: number) => dataset.openInitiativeIds.slice(k * writesPerPhase, (k + 1) * writesPerPhase);
-    const writeIds = dataset.openInitiativeIds.slice(2 * writesPerPhase);
+    // Fan-out phases write to initiatives of their own (set up so one write makes one event); the write-rate phases to the rest.
+    const writeIds = dataset.openInitiativeIds.slice(2 * ROUNDS * writesPerPhase);
 
-    const oneNodeWrites = await writeRate([a], delegates, writeIds);
-    console.log(JSON.stringify({ oneNodeWrites }));
-    const oneNode = await fanOut([a], [a], cookies, delegates.KZ, phaseIds(0));
-    console.log(JSON.stringify({ oneNode }));
-
-    b = await startServer({ env, demo: false });
-    const twoNodes = await fanOut([a, b], [a, b], cookies, delegates.KZ, phaseIds(1));
-    console.log(JSON.stringify({ twoNodes }));
-    const twoNodeWrites = await writeRate([a, b], delegates, writeIds);
-    console.log(JSON.stringify({ twoNodeWrites }));
+    // One node, then two, in alternating rounds, so that a busier moment of a shared machine falls on both.
+    type Round = { fanOut: Awaited<ReturnType<typeof fanOut>>; writes: Awaited<ReturnType<typeof writeRate>> };
+    const rounds: Record<'oneNode' | 'twoNodes', Round[]> = { oneNode: [], twoNodes: [] };
+    let phase = 0;
+    for (let r = 0; r < ROUNDS; r++) {
+      for (const count of [1, 2] as const) {
+        const started = await nodes(count);
+        await warmUp(started, delegates.KZ, writeIds);
+        const result = {
+          fanOut: await fanOut(started, started, cookies, delegates.KZ, phaseIds(phase++)),
+          writes: await writeRate(started, delegates, writeIds),
+        };
+        rounds[count === 1 ? 'oneNode' : 'twoNodes'].push(result);
+        console.log(JSON.stringify({ nodes: count, ...result }));
+      }
+    }
+    const mean = (list: number[]) => round(list.reduce((sum, v) => sum + v, 0) / list.length, 1);
+    const summary = (list: Round[]) => ({
+      deliveryP50: mean(list.map((x) => x.fanOut.delivery.p50)),
+      deliveryP99: mean(list.map((x) => x.fanOut.delivery.p99)),
+      writesPerSecond: mean(list.map((x) => x.writes.perSecond)),
+    });
+    const oneNode = summary(rounds.oneNode);
+    const twoNodes = summary(rounds.twoNodes);
 
     const report = {
       date: new Date().toISOString(),
@@ -155,15 +196,19 @@ async function main() {
       rate: RATE,
       seconds: SECONDS,
       writers: WRITERS,
+      poolPerNode: { oneNode: POOL_ONE, twoNodes: POOL_TWO },
       writeSeconds: WRITE_SECONDS,
-      fanOut: { oneNode, twoNodes, p99Ratio: round(twoNodes.delivery.p99 / oneNode.delivery.p99, 2) },
-      writes: { oneNode: oneNodeWrites, twoNodes: twoNodeWrites, ratio: round(twoNodeWrites.perSecond / oneNodeWrites.perSecond, 2) },
+      oneNode,
+      twoNodes,
+      deliveryP99Ratio: round(twoNodes.deliveryP99 / oneNode.deliveryP99, 2),
+      writesRatio: round(twoNodes.writesPerSecond / oneNode.writesPerSecond, 2),
+      rounds,
     };
     console.log(JSON.stringify(report, null, 2));
     fs.mkdirSync('bench/results', { recursive: true });
     fs.writeFileSync(`bench/results/two-nodes-${Date.now()}.json`, JSON.stringify(report, null, 2));
   } finally {
-    await Promise.all([a.stop(), b?.stop()]);
+    await Promise.all(running.map((node) => node.stop()));
     await postgres.server.stop();
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -111,6 +111,9 @@ const copied = await target.transaction(async (tx) => {
   }
   return counts;
 });
+// Fresh statistics: until autovacuum gets to the new rows the planner guesses, and the dashboard's
+// queries took 600 ms instead of 10 on a copied database of 200,000 events.
+await target.reader.run(sql`ANALYZE`);
 sqlite.close();
 await closeDatabase();
 const summary = Object.entries(copied)

@@ -4,6 +4,7 @@ import { drizzle } from 'drizzle-orm/node-postgres';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import { AppError } from '../../lib/errors';
+import { Semaphore } from '../../lib/mutex';
 import type { Database, Db, Orm } from '../database';
 import * as schema from '../schema/pg';
 
@@ -70,9 +71,16 @@ class PgDb implements Db {
 export class PostgresDatabase implements Database {
   readonly dialect = 'postgres' as const;
   readonly reader: PgDb;
+  /**
+   * Transactions and snapshots hold a client for as long as they run, and code inside one may
+   * still read through `reader`: one client is always left for those reads, or ten concurrent
+   * dashboard loads on a pool of ten waited for each other forever.
+   */
+  private readonly holders: Semaphore;
 
   constructor(readonly pool: pg.Pool) {
     this.reader = new PgDb(pool);
+    this.holders = new Semaphore(Math.max(1, (pool.options.max ?? 10) - 1));
     // An idle client whose server went away must not crash the process.
     pool.on('error', (error) => console.error(`PostgreSQL connection lost: ${error.message}`));
   }
@@ -85,7 +93,11 @@ export class PostgresDatabase implements Database {
     return this.inTransaction('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', body, 1);
   }
 
-  private async inTransaction<T>(begin: string, body: (tx: Db) => Promise<T>, attempts: number): Promise<T> {
+  private inTransaction<T>(begin: string, body: (tx: Db) => Promise<T>, attempts: number): Promise<T> {
+    return this.holders.run(() => this.attempt(begin, body, attempts));
+  }
+
+  private async attempt<T>(begin: string, body: (tx: Db) => Promise<T>, attempts: number): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       let client: pg.PoolClient;
       try {

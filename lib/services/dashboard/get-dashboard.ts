@@ -85,7 +85,7 @@ export async function dashboardTotals(viewer: Viewer, q: Db = db()): Promise<Das
   for (const row of await q.all<{ bucket: string; count: number }>(sql`SELECT bucket, count FROM dashboard_totals`)) {
     counts.set(row.bucket, row.count);
   }
-  if ((await discreetRoomsOf(viewer)).length > 0) {
+  if ((await discreetRoomsOf(viewer, q)).length > 0) {
     for (const row of await q.all<{ bucket: string; count: number }>(bucketCountsSql(discreetMemberSql(viewer)))) {
       counts.set(row.bucket, (counts.get(row.bucket) ?? 0) + row.count);
     }

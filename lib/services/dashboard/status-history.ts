@@ -16,7 +16,7 @@ export interface WeekCounts {
 /** Initiatives per status at the end of each of the last `weeks` weeks, built from the event log's deltas. */
 export async function statusHistory(viewer: Viewer, weeks = 12, q: Db = db()): Promise<WeekCounts[]> {
   const deltas = await q.all<{ week: string; status: Status; delta: number }>(sql`SELECT week, status, delta FROM status_deltas`);
-  if ((await discreetRoomsOf(viewer)).length > 0) {
+  if ((await discreetRoomsOf(viewer, q)).length > 0) {
     deltas.push(...(await q.all<(typeof deltas)[number]>(statusDeltasSql(discreetMemberSql(viewer)))));
   }
 

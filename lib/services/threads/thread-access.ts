@@ -45,9 +45,9 @@ export async function visibleThread(viewer: Viewer, threadId: number, q: Db = db
 }
 
 /** The discreet rooms this participant sits in and may see (none for an observer). */
-export async function discreetRoomsOf(viewer: Viewer): Promise<number[]> {
+export async function discreetRoomsOf(viewer: Viewer, q: Db = db()): Promise<number[]> {
   if (!seesDiscreetRooms(viewer)) return [];
-  const rows = await db().all<{ id: number }>(
+  const rows = await q.all<{ id: number }>(
     sql`SELECT m.thread_id AS id FROM memberships m JOIN threads t ON t.id = m.thread_id
         WHERE m.participant_id = ${viewer.id} AND t.visibility = 'discreet'`,
   );
