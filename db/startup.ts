@@ -1,6 +1,6 @@
 import { ensureAuthSecret } from '../lib/auth/secret';
 import { ensureDashboardTotals } from '../lib/services/dashboard/totals';
-import { database } from './client';
+import { database, sqliteDatabase } from './client';
 import { databaseIsEmpty, seedDemoIfEmpty } from './demo/seed-demo';
 import { applyMigrations, withStartLock } from './migrate';
 import { seedReferenceData } from './seed-reference';
@@ -22,5 +22,8 @@ export async function prepareDatabase(demo: DemoChoice): Promise<{ seeded: boole
     if (demo === 'refuse' && (await databaseIsEmpty())) return { seeded: false, refused: true };
     return { seeded: demo === 'seed' ? await seedDemoIfEmpty() : false, refused: false };
   };
-  return database().dialect === 'postgres' ? withStartLock(prepare) : prepare();
+  if (database().dialect === 'postgres') return withStartLock(prepare);
+  const prepared = await prepare();
+  sqliteDatabase()!.optimize();
+  return prepared;
 }

@@ -144,6 +144,15 @@ export class SqliteDatabase implements Database {
     }
   }
 
+  /**
+   * Fresh planner statistics where tables changed much (SQLite's advice: at start, with a bounded
+   * analysis). Without them the dashboard's newest-first page sorted every visible initiative
+   * instead of walking the `updated_at` index: 7 ms instead of 1.6 at 10,000 initiatives.
+   */
+  optimize(): void {
+    this.writer.connection.exec('PRAGMA analysis_limit = 400; PRAGMA optimize = 0x10002;');
+  }
+
   async ping(): Promise<void> {
     await this.reader.get(SELECT_ONE);
   }

@@ -8,11 +8,13 @@ const DAY_MS = 86_400_000;
 export const OPERATION_IDS_KEPT_DAYS = 7;
 const PURGE = { kind: 'maintenance.purge-operations', key: 'daily' };
 
-/** Daily: operation ids older than a week are forgotten (the table would otherwise only grow). */
+/** Daily: operation ids older than a week are forgotten (the table would otherwise only grow); SQLite's statistics refreshed. */
 export function registerMaintenanceJobs(): void {
   registerJob(PURGE.kind, async (tx) => {
     const before = new Date(Date.now() - OPERATION_IDS_KEPT_DAYS * DAY_MS).toISOString();
     await tx.run(sql`DELETE FROM operations WHERE created_at < ${before}`);
+    // PostgreSQL's autovacuum keeps the planner's statistics; SQLite's are refreshed here (and at start).
+    if (tx.dialect === 'sqlite') await tx.run(sql`PRAGMA optimize`);
     // The next run, in the same commit: the chain never breaks and never doubles.
     await scheduleJob(tx, { ...PURGE, runAt: new Date(Date.now() + DAY_MS).toISOString() });
   });
