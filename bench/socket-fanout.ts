@@ -14,7 +14,17 @@ import { CA_STATES } from '../lib/consensus/codes';
 import { Client } from '../tests/helpers/client';
 import { startServer, type TestServer } from '../tests/helpers/server';
 import { withMigratedDatabase } from './lib/database';
-import { drive, fanoutDataset, metrics, openSockets, PER_PARTICIPANT, sleep, viewerCookies, type Metrics } from './lib/fanout';
+import {
+  drive,
+  endorseAsKazakhstan,
+  fanoutDataset,
+  metrics,
+  openSockets,
+  PER_PARTICIPANT,
+  sleep,
+  viewerCookies,
+  type Metrics,
+} from './lib/fanout';
 import { httpClient } from './lib/http-load';
 import { machine, round, summarize } from './lib/stats';
 
@@ -43,13 +53,7 @@ async function runOurs(server: TestServer, cookies: string[], writerCookie: stri
     async (i) => {
       const id = initiativeIds[i];
       byInitiative.set(id, i);
-      const response = await request(
-        'PUT',
-        `/api/v1/initiatives/${id}/stances/KZ`,
-        { cookie: writerCookie },
-        JSON.stringify({ position: 'endorse' }),
-      );
-      if (response.status !== 200) throw new Error(`write → ${response.status} ${response.body}`);
+      await endorseAsKazakhstan(request, writerCookie, id);
     },
     sentAt,
     deliveries,

@@ -19,7 +19,7 @@ import { CA_STATES, type Position } from '../lib/consensus/codes';
 import { Client } from '../tests/helpers/client';
 import { startServer, type TestServer } from '../tests/helpers/server';
 import { withMigratedDatabase } from './lib/database';
-import { drive, fanoutDataset, metrics, openSockets, PER_PARTICIPANT, sleep, viewerCookies } from './lib/fanout';
+import { drive, endorseAsKazakhstan, fanoutDataset, metrics, openSockets, PER_PARTICIPANT, sleep, viewerCookies } from './lib/fanout';
 import { httpClient } from './lib/http-load';
 import { postgresCopyOf } from './lib/postgres';
 import { machine, round, summarize } from './lib/stats';
@@ -62,13 +62,7 @@ async function fanOut(socketsOn: TestServer[], writeVia: TestServer[], cookies: 
     async (i) => {
       const id = initiativeIds[i];
       byInitiative.set(id, i);
-      const response = await requests[i % requests.length](
-        'PUT',
-        `/api/v1/initiatives/${id}/stances/KZ`,
-        { cookie: writerCookie },
-        JSON.stringify({ position: 'endorse' }),
-      );
-      if (response.status !== 200) throw new Error(`write → ${response.status} ${response.body}`);
+      await endorseAsKazakhstan(requests[i % requests.length], writerCookie, id);
     },
     sentAt,
     deliveries,

@@ -2,6 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { io, type Socket } from 'socket.io-client';
 import { Client } from '../../tests/helpers/client';
 import { generateDataset, type Dataset } from './dataset';
+import type { HttpResult } from './http-load';
 import { summarize } from './stats';
 
 /** Live delivery measured from outside: sockets opened by one harness, writes paced at a rate, latency from write to event. */
@@ -123,4 +124,19 @@ export async function viewerCookies(baseUrl: string, viewers: number, password: 
     cookies.push(client.cookieHeader());
   }
   return cookies;
+}
+
+/** Kazakhstan endorses one initiative (set up by `fanoutDataset` so that this makes exactly one event). */
+export async function endorseAsKazakhstan(
+  request: (method: string, path: string, headers: Record<string, string>, body?: string) => Promise<HttpResult>,
+  cookie: string,
+  initiativeId: number,
+): Promise<void> {
+  const response = await request(
+    'PUT',
+    `/api/v1/initiatives/${initiativeId}/stances/KZ`,
+    { cookie },
+    JSON.stringify({ position: 'endorse' }),
+  );
+  if (response.status !== 200) throw new Error(`write → ${response.status} ${response.body}`);
 }
