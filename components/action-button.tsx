@@ -3,6 +3,7 @@
 import type { ReactNode } from 'react';
 import type { ActionState } from '@/lib/http/action';
 import { useFormAction } from './use-form-action';
+import { SubmitButton } from './submit-button';
 
 /** A one-button form bound to a server action, showing the action's error beside it. */
 export function ActionButton({
@@ -31,14 +32,9 @@ export function ActionButton({
         formProps.onSubmit(event);
       }}
     >
-      <button
-        className={`button ${variant === 'primary' ? '' : `button-${variant}`}`}
-        type="submit"
-        disabled={pending}
-        data-testid={testId}
-      >
+      <SubmitButton pending={pending} className={`button ${variant === 'primary' ? '' : `button-${variant}`}`} data-testid={testId}>
         {children}
-      </button>
+      </SubmitButton>
       {state && !state.ok ? (
         <span className="error small" role="alert" style={{ display: 'block' }}>
           {state.message}

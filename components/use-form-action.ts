@@ -1,11 +1,12 @@
 'use client';
 
-import { startTransition, useActionState, type FormEvent } from 'react';
+import { startTransition, useActionState, useEffect, useRef, type FormEvent } from 'react';
 
 /**
  * A server action bound to a form that keeps what the user typed when the server answers with
  * field errors (React resets a form after an `action` submit). Without JavaScript the form still
- * posts to the action.
+ * posts to the action. A submit while one is pending is ignored; when the answer marks fields
+ * invalid, focus moves to the first of them (its error is read with it).
  */
 export function useFormAction<S>(
   action: (previous: S, form: FormData) => Promise<S>,
@@ -16,10 +17,16 @@ export function useFormAction<S>(
     action as (previous: Awaited<S>, form: FormData) => Promise<S>,
     initial as Awaited<S>,
   );
+  const ref = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    ref.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [state]);
   const formProps = {
+    ref,
     action: dispatch,
     onSubmit(event: FormEvent<HTMLFormElement>) {
       event.preventDefault();
+      if (pending) return;
       const form = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
       onBeforeSubmit?.(form);
       startTransition(() => dispatch(form));

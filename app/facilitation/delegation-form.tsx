@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useFormAction } from '@/components/use-form-action';
 import { setDelegationAction } from './actions';
+import { SubmitButton } from '@/components/submit-button';
 
 export function DelegationForm({
   participantId,
@@ -30,9 +31,9 @@ export function DelegationForm({
           </option>
         ))}
       </select>
-      <button className="button button-secondary" type="submit" disabled={pending}>
+      <SubmitButton pending={pending} className="button button-secondary">
         {t('save')}
-      </button>
+      </SubmitButton>
       {state && !state.ok ? <span className="error">{state.message}</span> : null}
       {state?.ok ? <span className="small">✓</span> : null}
     </form>

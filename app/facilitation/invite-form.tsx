@@ -4,6 +4,7 @@ import { useTranslations } from 'next-intl';
 import { FormError } from '@/components/form-field';
 import { useFormAction } from '@/components/use-form-action';
 import { createInviteAction } from './actions';
+import { SubmitButton } from '@/components/submit-button';
 
 export function InviteForm({ states }: { states: Record<string, string> }) {
   const t = useTranslations('Facilitation');
@@ -31,9 +32,9 @@ export function InviteForm({ states }: { states: Record<string, string> }) {
             ))}
           </select>
         </div>
-        <button className="button" type="submit" disabled={pending} style={{ alignSelf: 'flex-end' }}>
+        <SubmitButton pending={pending} className="button" style={{ alignSelf: 'flex-end' }}>
           {t('createInvite')}
-        </button>
+        </SubmitButton>
       </div>
     </form>
   );

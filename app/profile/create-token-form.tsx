@@ -4,6 +4,7 @@ import { useTranslations } from 'next-intl';
 import { FormError, FormField } from '@/components/form-field';
 import { useFormAction } from '@/components/use-form-action';
 import { createTokenAction } from './actions';
+import { SubmitButton } from '@/components/submit-button';
 
 export function CreateTokenForm() {
   const t = useTranslations('Profile');
@@ -36,9 +37,9 @@ export function CreateTokenForm() {
         )}
       </FormField>
       <div>
-        <button className="button" type="submit" disabled={pending}>
+        <SubmitButton pending={pending} className="button">
           {t('createToken')}
-        </button>
+        </SubmitButton>
       </div>
     </form>
   );

@@ -8,6 +8,7 @@ import { FormError, FormField } from '@/components/form-field';
 import { AFFILIATIONS } from '@/lib/consensus/codes';
 import { useFormAction } from '@/components/use-form-action';
 import { registerAction } from './actions';
+import { SubmitButton } from '@/components/submit-button';
 
 export function RegisterForm({ inviteCode }: { inviteCode: string }) {
   const t = useTranslations('Register');
@@ -74,9 +75,9 @@ export function RegisterForm({ inviteCode }: { inviteCode: string }) {
         {(props) => <input {...props} name="inviteCode" type="text" defaultValue={inviteCode} autoComplete="off" />}
       </FormField>
       <div>
-        <button className="button" type="submit" disabled={pending}>
+        <SubmitButton pending={pending} className="button">
           {pending ? t('submitting') : t('submit')}
-        </button>
+        </SubmitButton>
       </div>
     </form>
   );

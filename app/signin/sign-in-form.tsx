@@ -4,6 +4,7 @@ import { signIn } from 'next-auth/react';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
+import { SubmitButton } from '@/components/submit-button';
 
 export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string; initialError: string | null }) {
   const t = useTranslations('SignIn');
@@ -13,6 +14,7 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (pending) return;
     const form = new FormData(event.currentTarget);
     setPending(true);
     setError(null);
@@ -39,16 +41,23 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
       ) : null}
       <div className="field">
         <label htmlFor="email">{t('email')}</label>
-        <input id="email" name="email" type="email" autoComplete="username" required />
+        <input id="email" name="email" type="email" autoComplete="username" required aria-invalid={error ? true : undefined} />
       </div>
       <div className="field">
         <label htmlFor="password">{t('password')}</label>
-        <input id="password" name="password" type="password" autoComplete="current-password" required />
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          aria-invalid={error ? true : undefined}
+        />
       </div>
       <div>
-        <button className="button" type="submit" disabled={pending}>
+        <SubmitButton pending={pending} className="button">
           {pending ? t('signingIn') : t('submit')}
-        </button>
+        </SubmitButton>
       </div>
     </form>
   );

@@ -6,6 +6,7 @@ import { FormError, FormField } from '@/components/form-field';
 import { useFormAction } from '@/components/use-form-action';
 import type { ReferenceNames } from '@/lib/reference/names';
 import { createRoomAction } from '../actions';
+import { SubmitButton } from '@/components/submit-button';
 
 export function NewRoomForm({ names, canOpenDiscreet }: { names: ReferenceNames; canOpenDiscreet: boolean }) {
   const t = useTranslations('NewRoom');
@@ -61,9 +62,9 @@ export function NewRoomForm({ names, canOpenDiscreet }: { names: ReferenceNames;
         </label>
       </fieldset>
       <div>
-        <button className="button" type="submit" disabled={pending}>
+        <SubmitButton pending={pending} className="button">
           {t('submit')}
-        </button>
+        </SubmitButton>
       </div>
     </form>
   );

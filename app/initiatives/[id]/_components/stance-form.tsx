@@ -7,6 +7,7 @@ import { useFormAction } from '@/components/use-form-action';
 import { POSITIONS } from '@/lib/consensus/codes';
 import type { StanceView } from '@/lib/services/initiatives/serialize-initiative';
 import { setStanceAction } from '../../actions';
+import { SubmitButton } from '@/components/submit-button';
 
 export function StanceForm({ initiativeId, state, current }: { initiativeId: number; state: string; current: StanceView }) {
   const t = useTranslations('Initiative');
@@ -41,9 +42,9 @@ export function StanceForm({ initiativeId, state, current }: { initiativeId: num
       </div>
       <p className="small muted">{t('noCommitment')}</p>
       <div>
-        <button className="button" type="submit" disabled={pending} data-testid="save-stance">
+        <SubmitButton pending={pending} className="button" data-testid="save-stance">
           {t('saveStance')}
-        </button>
+        </SubmitButton>
       </div>
       {result?.ok ? (
         <p className="alert alert-ok small" role="status">

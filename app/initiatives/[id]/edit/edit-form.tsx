@@ -5,6 +5,7 @@ import { FormError, FormField } from '@/components/form-field';
 import { useFormAction } from '@/components/use-form-action';
 import type { InitiativeView } from '@/lib/services/initiatives/serialize-initiative';
 import { editAction } from '../../actions';
+import { SubmitButton } from '@/components/submit-button';
 
 export function EditForm({ initiative }: { initiative: InitiativeView }) {
   const t = useTranslations('Edit');
@@ -24,9 +25,9 @@ export function EditForm({ initiative }: { initiative: InitiativeView }) {
         <input type="checkbox" name="openToJoin" defaultChecked={initiative.openToJoin} /> {t('openToJoin')}
       </label>
       <div className="row">
-        <button className="button" type="submit" disabled={pending}>
+        <SubmitButton pending={pending} className="button">
           {t('submit')}
-        </button>
+        </SubmitButton>
       </div>
     </form>
   );

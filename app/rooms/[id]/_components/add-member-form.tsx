@@ -5,6 +5,7 @@ import { FormError } from '@/components/form-field';
 import { useFormAction } from '@/components/use-form-action';
 import type { SessionUser } from '@/lib/access/viewer';
 import { addMemberAction } from '../../actions';
+import { SubmitButton } from '@/components/submit-button';
 
 export function AddMemberForm({ threadId, candidates }: { threadId: number; candidates: SessionUser[] }) {
   const t = useTranslations('Room');
@@ -29,9 +30,9 @@ export function AddMemberForm({ threadId, candidates }: { threadId: number; cand
         </select>
       </div>
       <div>
-        <button className="button button-secondary" type="submit" disabled={pending}>
+        <SubmitButton pending={pending} className="button button-secondary">
           {t('add')}
-        </button>
+        </SubmitButton>
       </div>
     </form>
   );

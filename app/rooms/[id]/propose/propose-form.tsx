@@ -10,6 +10,7 @@ import { isStateCode } from '@/lib/consensus/codes';
 import { evaluateConsensus } from '@/lib/consensus/consensus';
 import type { ReferenceNames } from '@/lib/reference/names';
 import { proposeAction } from '../../actions';
+import { SubmitButton } from '@/components/submit-button';
 
 export function ProposeForm({
   threadId,
@@ -70,9 +71,9 @@ export function ProposeForm({
         <input type="checkbox" name="openToJoin" defaultChecked /> {t('openToJoin')}
       </label>
       <div>
-        <button className="button" type="submit" disabled={pending}>
+        <SubmitButton pending={pending} className="button">
           {t('submit')}
-        </button>
+        </SubmitButton>
       </div>
     </form>
   );
