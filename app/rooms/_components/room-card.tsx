@@ -13,9 +13,9 @@ export function RoomCard({ room, names }: { room: ThreadView; names: ReferenceNa
         <TopicBadge name={names.topics[room.topic] ?? room.topic} />
         <RoomModeBadges visibility={room.visibility} attribution={room.attribution} />
       </div>
-      <h3>
+      <h2 className="card-title">
         <Link href={`/rooms/${room.id}`}>{room.title}</Link>
-      </h3>
+      </h2>
       <p className="muted small">{room.summary.length > 220 ? `${room.summary.slice(0, 220)}…` : room.summary}</p>
       <div className="spread small">
         <div className="row">
