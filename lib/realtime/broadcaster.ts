@@ -32,14 +32,23 @@ export class Broadcaster {
   /** The database stopped answering (said once, not every second). */
   private waiting = false;
 
+  /**
+   * Starts at `logEnd`, the end of the log read before any socket could connect (`Broadcaster.logEnd`):
+   * what is there is history, served by replays. Read later, a socket subscribing in between would
+   * replay up to a cursor of 0 and then never receive the events between its `since` and the end.
+   */
   constructor(
     private readonly io: Io,
     private readonly hooks: { beforeEmit(event: LogRow): void },
-  ) {}
+    logEnd: number,
+  ) {
+    this.cursor = this.fetchedUpTo = logEnd;
+    // Anything committed since the end was read.
+    this.schedule();
+  }
 
-  /** Starts at the end of the log: what is already there is history, served by replays. */
-  async start(): Promise<void> {
-    this.cursor = this.fetchedUpTo = (await db().get<{ id: number }>(sql`SELECT COALESCE(MAX(id), 0) AS id FROM events`))!.id;
+  static async logEnd(): Promise<number> {
+    return (await db().get<{ id: number }>(sql`SELECT COALESCE(MAX(id), 0) AS id FROM events`))!.id;
   }
 
   /** Called after every local commit and on every other process's NOTIFY; the commits of one tick are read together. */

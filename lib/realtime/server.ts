@@ -31,6 +31,7 @@ export const MAX_SOCKET_PAYLOAD_BYTES = 64 * 1024;
  */
 export async function startRealtime(httpServer: http.Server): Promise<{ io: Io; close(): Promise<void> }> {
   const shared = database();
+  const logEnd = await Broadcaster.logEnd();
   const io: Io = new Server(httpServer, {
     path: '/socket.io',
     serveClient: false,
@@ -53,7 +54,7 @@ export async function startRealtime(httpServer: http.Server): Promise<{ io: Io; 
   const ctx: RealtimeContext = {
     io,
     // Membership changes take effect before the event that announces them is sent.
-    broadcaster: new Broadcaster(io, { beforeEmit: (row) => applyMembershipChange(row) }),
+    broadcaster: new Broadcaster(io, { beforeEmit: (row) => applyMembershipChange(row) }, logEnd),
     async currentViewer(socket: LiveSocket): Promise<Viewer | null> {
       const viewer = await loadViewer(socket.data.participantId);
       if (viewer && viewer.tokenVersion === socket.data.tokenVersion) return viewer;
@@ -101,7 +102,6 @@ export async function startRealtime(httpServer: http.Server): Promise<{ io: Io; 
     registerPresenceHandlers(ctx, socket);
   });
 
-  await ctx.broadcaster.start();
   const stopTail = startLogTail(ctx.broadcaster);
   const stopSweep = startSweep(io, readEnv().SOCKET_MAX_BUFFERED_BYTES);
   return {
