@@ -71,7 +71,11 @@ const lastChecksums = new Map<string, { snapshot: string; checksum: Record<strin
 
 function poolFor(url: string): pg.Pool {
   let pool = pools.get(url);
-  if (!pool) pools.set(url, (pool = new pg.Pool({ connectionString: url, max: 1, idleTimeoutMillis: 1000, allowExitOnIdle: true })));
+  if (!pool) {
+    pools.set(url, (pool = new pg.Pool({ connectionString: url, max: 1, idleTimeoutMillis: 1000, allowExitOnIdle: true })));
+    // An idle connection closed by the server (an outage) is dropped by the pool; the next query reconnects.
+    pool.on('error', () => {});
+  }
   return pool;
 }
 

