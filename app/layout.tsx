@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
+import { Announcer } from '@/components/live/announcer';
 import { SiteFooter } from '@/components/site-footer';
 import { SiteHeader } from '@/components/site-header';
 import './globals.css';
@@ -24,6 +25,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
 
         <SiteHeader />
         <main id="main">{children}</main>
+        <Announcer label={t('announcements')} />
         <SiteFooter />
       </body>
     </html>

@@ -24,3 +24,13 @@ export function ActorName({ actor }: { actor: PublicActor | null }) {
     </span>
   );
 }
+
+/** The same as words, for announcements: "Jasur Karimov (Government · UZ)", under the Chatham House rule "Government · UZ". */
+export function useActorLabel(): (actor: PublicActor | null) => string {
+  const t = useTranslations('Common');
+  return (actor) => {
+    if (!actor) return t('system');
+    const affiliation = `${t(`affiliation.${actor.affiliation}`)}${actor.state ? ` · ${actor.state}` : ''}`;
+    return 'name' in actor ? `${actor.name} (${affiliation})` : affiliation;
+  };
+}

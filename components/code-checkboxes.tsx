@@ -22,7 +22,7 @@ export function CodeCheckboxes({
     <fieldset
       className="field"
       aria-invalid={error ? true : undefined}
-      aria-describedby={error ? `${name}-error` : hint ? `${name}-hint` : undefined}
+      aria-describedby={[hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(' ') || undefined}
     >
       <legend>{legend}</legend>
       {hint ? (

@@ -1,7 +1,6 @@
 import { useTranslations } from 'next-intl';
 import type { Position } from '@/lib/consensus/codes';
-
-const ICONS: Record<Position, string> = { endorse: '✓', reservation: '!', step_aside: '↷', pending: '…' };
+import { STANCE_ICONS } from './stance-icons';
 
 /** A stance by icon, colour and text, so it reads without colour and to screen readers. */
 export function StanceMark({ position, compact = false }: { position: Position; compact?: boolean }) {
@@ -9,7 +8,7 @@ export function StanceMark({ position, compact = false }: { position: Position; 
   return (
     <span className={`stance stance-${position}`} data-position={position}>
       <span className="stance-icon" aria-hidden="true">
-        {ICONS[position]}
+        {STANCE_ICONS[position]}
       </span>
       {compact ? <span className="visually-hidden">{t(`position.${position}`)}</span> : t(`position.${position}`)}
     </span>

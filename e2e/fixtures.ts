@@ -1,6 +1,6 @@
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Browser, type BrowserContext, type Page, test as base } from '@playwright/test';
+import { expect, type Browser, type BrowserContext, type Locator, type Page, test as base } from '@playwright/test';
 
 import { DEMO_ACCOUNTS as SEEDED_ACCOUNTS, DEMO_PASSWORD } from '../db/demo/accounts';
 
@@ -40,6 +40,14 @@ export async function expectAccessible(page: Page, what = page.url()): Promise<v
     serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
     what,
   ).toEqual([]);
+}
+
+/** The page's headings start at h1 and never skip a level going down (h2 then h4 loses a reader's place). */
+export async function expectHeadingsInOrder(page: Page, what = page.url()): Promise<void> {
+  const levels = await page.locator('main :is(h1, h2, h3, h4, h5, h6)').evaluateAll((all) => all.map((h) => Number(h.tagName[1])));
+  expect(levels[0], `${what}: the first heading`).toBe(1);
+  for (let i = 1; i < levels.length; i++)
+    expect(levels[i] - levels[i - 1], `${what}: h${levels[i - 1]} then h${levels[i]}`).toBeLessThanOrEqual(1);
 }
 
 export const test = base;
@@ -98,4 +106,50 @@ export async function proposeInitiative(
   for (const stance of stances)
     await api(stance.context, 'PUT', `/api/v1/initiatives/${id}/stances/${stance.state}`, { position: stance.position });
   return id;
+}
+
+/**
+ * What Chromium's accessibility tree says of an element, as a screen reader receives it (its own
+ * computation, CSS-generated content included), read through the DevTools protocol.
+ */
+export async function accessibilityOf(locator: Locator): Promise<{ role: string; name: string; description: string }> {
+  const page = locator.page();
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await locator.evaluate((element) => element.setAttribute('data-ax-probe', ''));
+    const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
+    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: '[data-ax-probe]' });
+    const { nodes } = await cdp.send('Accessibility.getPartialAXTree', { nodeId, fetchRelatives: false });
+    const node = nodes[0];
+    return {
+      role: String(node.role?.value ?? ''),
+      name: String(node.name?.value ?? ''),
+      description: String(node.description?.value ?? ''),
+    };
+  } finally {
+    await locator.evaluate((element) => element.removeAttribute('data-ax-probe')).catch(() => {});
+    await cdp.detach();
+  }
+}
+
+/** The page's live connection is up: what happens elsewhere from now on reaches it. */
+export async function waitUntilLive(page: Page): Promise<void> {
+  await expect(page.getByTestId('connection-status').first()).toHaveAttribute('data-connection', 'live');
+}
+
+/** WCAG relative luminance contrast of two colours, `rgb(…)` or `#rrggbb`. */
+export function contrast(a: string, b: string): number {
+  const channels = (color: string) =>
+    color.startsWith('#') ? [1, 3, 5].map((i) => String(parseInt(color.slice(i, i + 2), 16))) : (color.match(/\d+(\.\d+)?/g) ?? []);
+  const luminance = (color: string) => {
+    const [r, g, bl] = channels(color)
+      .slice(0, 3)
+      .map((v) => {
+        const c = Number(v) / 255;
+        return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+      });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
 }

@@ -1,11 +1,13 @@
 import { buildPages } from '../tests/helpers/pages';
-import { api, contextAs, expect, expectAccessible, findRoom, openNamedRoom, test } from './fixtures';
+import { api, contextAs, expect, expectAccessible, expectHeadingsInOrder, findRoom, openNamedRoom, test, unique } from './fixtures';
 
 /**
  * axe-core (WCAG 2.1 A and AA, no serious or critical violation) on every page of the build, in
  * English and in Russian: signed out (participant pages must send to sign in) and signed in as a
  * facilitator (who may open all fourteen), plus the delegate's view of a room and an initiative
- * (message and stance forms) and the dashboard with a focus and filters.
+ * (message and stance forms) and the dashboard with a focus and filters; and again after the
+ * interactions that change a page (errors shown, a message sent, a stance saved, the chart's table
+ * opened, live announcements made).
  */
 const PUBLIC = ['/', '/register', '/signin', '/signout'];
 
@@ -47,12 +49,64 @@ for (const locale of ['en', 'ru'] as const) {
         expect(response?.status(), path).toBe(200);
         await expect(page.locator('html')).toHaveAttribute('lang', locale);
         await expectAccessible(page, path);
+        await expectHeadingsInOrder(page, path);
       }
       const delegate = await (await contextAs(browser, 'delegate.kz', locale)).newPage();
       for (const path of [paths['/rooms/[id]'], paths['/initiatives/[id]']]) {
         await delegate.goto(path);
         await expectAccessible(delegate, `${path} as a delegate`);
       }
+    });
+
+    test(`after interactions: errors shown, a message sent and announced, a stance saved, the figures opened (${locale})`, async ({
+      browser,
+    }) => {
+      const visitor = await (await contextAs(browser, null, locale)).newPage();
+      await visitor.goto('/register');
+      await visitor.locator('#email').fill('not-an-email');
+      await visitor.getByRole('main').locator('button[type="submit"]').click();
+      await expect(visitor.locator('#email-error')).toBeVisible();
+      await expectAccessible(visitor, '/register with errors');
+      await visitor.goto('/signin');
+      await visitor.locator('#email').fill('nobody@example.org');
+      await visitor.locator('#password').fill('not-the-password');
+      await visitor.getByRole('main').locator('button[type="submit"]').click();
+      await expect(visitor.getByRole('main').getByRole('alert')).toBeVisible();
+      await expectAccessible(visitor, '/signin refused');
+
+      const kz = await contextAs(browser, 'delegate.kz', locale);
+      const uz = await contextAs(browser, 'delegate.uz', locale);
+      const room = await findRoom(kz, (r) => openNamedRoom(r) && r.partners.length === 0);
+      const page = await kz.newPage();
+      await page.goto(`/rooms/${room.id}/propose`);
+      await page.getByRole('main').locator('button[type="submit"]').click();
+      await expect(page.locator('#title-error')).toBeVisible();
+      await expectAccessible(page, 'propose with errors');
+
+      await page.goto(`/rooms/${room.id}`);
+      await expect(page.getByTestId('connection-status')).toHaveAttribute('data-connection', 'live');
+      await page.locator('#message-body').fill(unique('Axe after sending'));
+      await page.locator('form:has(#message-body) button[type="submit"]').click();
+      await api(uz, 'POST', `/api/v1/threads/${room.id}/messages`, { body: unique('Heard by the room') });
+      await expect(page.getByTestId('unread-marker')).toBeVisible();
+      await expect(page.getByTestId('announcements')).not.toBeEmpty();
+      await expectAccessible(page, 'room after messages');
+
+      const { id } = (
+        await api<{ items: { id: number; status: string }[] }>(kz, 'GET', `/api/v1/initiatives?threadId=${room.id}&state=KZ`)
+      ).items.find((i) => i.status !== 'formalized')!;
+      await page.goto(`/initiatives/${id}`);
+      await page.locator('input[name="position"][value="step_aside"]').check();
+      await page.getByTestId('save-stance').click();
+      await expect(page.getByTestId('stance-saved')).not.toBeEmpty();
+      await expectAccessible(page, 'initiative after saving a stance');
+
+      await page.goto(`/dashboard?focus=${id}`);
+      await page.getByTestId('chart-table').locator('summary').click();
+      await expect(page.getByTestId('chart-table').locator('table')).toBeVisible();
+      await expectAccessible(page, 'dashboard with the figures open');
+      await kz.close();
+      await uz.close();
     });
   });
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { liveLabels } from '@/components/live/live-labels';
+import { changeWords, liveLabels } from '@/components/live/live-labels';
 import { requireViewer } from '@/lib/auth/current';
 import { loadOrError } from '@/lib/http/page-data';
 import { referenceNames } from '@/lib/reference/names';
@@ -79,7 +79,13 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           <h1>{t('title')}</h1>
           <p className="muted">{t('lead')}</p>
         </div>
-        <LiveDashboard since={since} lastEventId={since} labels={await liveLabels()} />
+        <LiveDashboard
+          since={since}
+          lastEventId={since}
+          labels={await liveLabels()}
+          words={await changeWords(names.states)}
+          viewerId={viewer.id}
+        />
       </div>
       <Totals {...view.totals} />
       <Filters {...view.filters} />
@@ -98,13 +104,18 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
               {t('matching', { count: dashboard.matching })} · {t('sortedByChange')}
             </span>
           </div>
-          {dashboard.items.length === 0 ? <p className="empty">{t('empty')}</p> : <ConsensusMatrix {...view.matrix} />}
-          <p className="row small">
-            {paging.cursor ? <a href={`/dashboard${query({})}`}>{t('firstPage')}</a> : null}
-            {dashboard.next ? <a href={`/dashboard${query({ cursor: dashboard.next })}`}>{t('nextPage')}</a> : null}
+          {/* Before the matrix: after it, a keyboard reaches them only past two links per row. */}
+          <p className="row small" data-testid="exports">
             <a href={`/api/v1/export/initiatives.csv${query({})}`}>{t('exportCsv')}</a>
             <a href={`/api/v1/export/initiatives.json${query({})}`}>{t('exportJson')}</a>
           </p>
+          {dashboard.items.length === 0 ? <p className="empty">{t('empty')}</p> : <ConsensusMatrix {...view.matrix} />}
+          {paging.cursor || dashboard.next ? (
+            <p className="row small">
+              {paging.cursor ? <a href={`/dashboard${query({})}`}>{t('firstPage')}</a> : null}
+              {dashboard.next ? <a href={`/dashboard${query({ cursor: dashboard.next })}`}>{t('nextPage')}</a> : null}
+            </p>
+          ) : null}
         </section>
         <aside className="stack" aria-label={t('aside')}>
           <StanceMap {...view.map} />

@@ -4,24 +4,62 @@ import { DASHBOARD_CHANNEL } from '@/lib/realtime/channels';
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef } from 'react';
 import { ConnectionIndicator } from '@/components/live/connection-indicator';
+import { announce } from '@/components/live/announcer';
+import { describeChange, fill, type ChangeWords } from '@/components/live/describe-change';
 import type { LiveStatus } from '@/components/live/live-client';
 import { CA_STATES, type StateCode } from '@/lib/consensus/codes';
 import { useLiveChannel } from '@/components/live/use-live';
+import { markChangedRows } from './changed-rows';
 
 /**
  * Keeps the server-rendered dashboard current through the `dashboard` channel: events refresh the
- * page (server components re-render, no reload) and the cells and rows that changed flash briefly.
+ * page (server components re-render, no reload), changes are announced in words with the
+ * initiative they belong to, and the cells and rows that changed flash briefly and say so in text.
  * Leaving the page records how far the participant has seen ("changed since your last visit").
  */
-export function LiveDashboard({ since, lastEventId, labels }: { since: number; lastEventId: number; labels: Record<LiveStatus, string> }) {
+export function LiveDashboard({
+  since,
+  lastEventId,
+  labels,
+  words,
+  viewerId,
+}: {
+  since: number;
+  lastEventId: number;
+  labels: Record<LiveStatus, string>;
+  words: ChangeWords;
+  viewerId: number;
+}) {
   const router = useRouter();
   const pending = useRef(new Set<string>());
+  const rows = useRef(new Set<number>());
+  const told = useRef(new Map<number, { title?: string; changes: string[] }>());
+  const tellTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+
+  /** What arrives together for one initiative (a stance and the status it moved) is said in one sentence, its title once. */
+  const tell = (initiativeId: number, change: string, proposedTitle?: string) => {
+    const entry = told.current.get(initiativeId) ?? { title: proposedTitle, changes: [] };
+    entry.changes.push(change);
+    told.current.set(initiativeId, entry);
+    tellTimer.current ??= setTimeout(() => {
+      tellTimer.current = null;
+      for (const [id, { title, changes }] of told.current) {
+        // The title as the initiative's row shows it; a just-proposed one brings it in its event.
+        const name = document.querySelector(`[data-row="${id}"] th a`)?.textContent ?? title;
+        if (name) announce(fill(words.about, { initiative: name, change: changes.join(' ') }));
+      }
+      told.current.clear();
+    }, 200);
+  };
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const seen = useRef(lastEventId);
 
   useLiveChannel(DASHBOARD_CHANNEL, since, (event) => {
     seen.current = Math.max(seen.current, event.id);
     if (event.initiativeId === null) return;
+    const change = describeChange(event, words, viewerId);
+    if (change) tell(event.initiativeId, change, (event.payload as { title?: string }).title);
+    rows.current.add(event.initiativeId);
     const state = (event.payload as { state?: string }).state;
     const column = state ? CA_STATES.indexOf(state as StateCode) : -1;
     // A cell is its row's (state index + 3)th child: initiative, status, then the five states.
@@ -41,6 +79,8 @@ export function LiveDashboard({ since, lastEventId, labels }: { since: number; l
   useEffect(() => {
     const selectors = [...pending.current];
     pending.current.clear();
+    markChangedRows([...rows.current]);
+    rows.current.clear();
     for (const selector of selectors) {
       document.querySelectorAll<HTMLElement>(selector).forEach((element) => {
         element.dataset.flash = 'true';

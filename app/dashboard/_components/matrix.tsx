@@ -1,6 +1,7 @@
 'use client';
 
 import type { Position, Status } from '@/lib/consensus/codes';
+import { useChangedRows } from './changed-rows';
 
 /** One row, compact: the page's weight is 50 of these. `cells` has one letter per state, in CA order. */
 export interface MatrixRow {
@@ -17,8 +18,11 @@ export interface MatrixLabels {
   caption: string;
   initiative: string;
   statusAndFormat: string;
+  /** "Show {title} on the map", the link's name for screen readers. */
+  showOnMapOf: string;
   showOnMap: string;
   notTakingPart: string;
+  changed: string;
   status: Record<Status, string>;
   position: Record<Position, string>;
 }
@@ -40,6 +44,7 @@ export interface MatrixView {
 }
 
 export function ConsensusMatrix({ rows, states, labels, focusQuery }: MatrixView) {
+  const changed = useChangedRows();
   return (
     <div className="table-scroll">
       <table className="matrix" data-testid="matrix">
@@ -50,7 +55,10 @@ export function ConsensusMatrix({ rows, states, labels, focusQuery }: MatrixView
             <th scope="col">{labels.statusAndFormat}</th>
             {states.map((s) => (
               <th key={s.code} scope="col" className="state-col">
-                <abbr title={s.name}>{s.code}</abbr>
+                <span aria-hidden="true" title={s.name}>
+                  {s.code}
+                </span>
+                <span className="vh">{s.name}</span>
               </th>
             ))}
           </tr>
@@ -60,8 +68,12 @@ export function ConsensusMatrix({ rows, states, labels, focusQuery }: MatrixView
             <tr key={row.id} data-row={row.id}>
               <th scope="row">
                 <a href={`/initiatives/${row.id}`}>{row.title}</a>
+                {changed.has(row.id) ? <span className="badge badge-changed">{labels.changed}</span> : null}
                 <span className="sub">
-                  {row.topic} · <a href={`/dashboard?${focusQuery}focus=${row.id}`}>{labels.showOnMap}</a>
+                  {row.topic} ·{' '}
+                  <a href={`/dashboard?${focusQuery}focus=${row.id}`} aria-label={labels.showOnMapOf.replace('{title}', row.title)}>
+                    {labels.showOnMap}
+                  </a>
                 </span>
               </th>
               <td>

@@ -1,47 +1,69 @@
 'use client';
 
+import { useId } from 'react';
+import { Swatch, usePaints, type Paint } from './patterns';
+
 export interface MapView {
   title: string;
-  description: string;
   width: number;
   height: number;
   neighbours: string[];
-  states: { code: string; d: string; x: number; y: number; fill: string; tooltip: string }[];
-  legend: { color: string; text: string }[];
+  /** `label` is drawn on the state (its code and stance mark or count); `text` says the same in words. */
+  states: { code: string; d: string; x: number; y: number; paint: Paint; label: string; text: string }[];
+  /** What the paints mean, when they mean more than the words beside each state. */
+  meaning: { paint: Paint; text: string }[];
 }
 
-/** Central Asia from real geography, each state coloured by its stance or its endorsements. */
-export function StanceMap({ title, description, width, height, neighbours, states, legend }: MapView) {
+/**
+ * Central Asia from real geography, each state coloured, textured and labelled by its stance or its
+ * endorsements. The picture is hidden from screen readers: the caption says the same in words,
+ * state by state, readable without a mouse.
+ */
+export function StanceMap({ title, width, height, neighbours, states, meaning }: MapView) {
+  const { defs, fill } = usePaints(
+    'map',
+    states.map((s) => s.paint),
+  );
+  const titleId = useId();
   return (
-    <figure className="map-figure" data-testid="stance-map">
-      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby="map-title map-desc" className="map">
-        <title id="map-title">{title}</title>
-        <desc id="map-desc">{description}</desc>
+    <figure className="map-figure" data-testid="stance-map" aria-labelledby={titleId}>
+      <svg viewBox={`0 0 ${width} ${height}`} className="map" aria-hidden="true" focusable="false">
+        {defs}
         <rect width={width} height={height} fill="#dfeef2" />
         {neighbours.map((d, i) => (
           <path key={i} d={d} fill="#efece6" stroke="#c9c3b8" strokeWidth={0.6} />
         ))}
         {states.map((state) => (
           <g key={state.code} data-state={state.code}>
-            <path d={state.d} fill={state.fill} stroke="#ffffff" strokeWidth={1.2}>
-              <title>{state.tooltip}</title>
+            <path d={state.d} fill={fill(state.paint)} stroke="#ffffff" strokeWidth={1.2}>
+              <title>{state.text}</title>
             </path>
             <text x={state.x} y={state.y} textAnchor="middle" className="map-label">
-              {state.code}
+              {state.label}
             </text>
           </g>
         ))}
       </svg>
       <figcaption className="small">
-        <strong>{title}</strong>
-        <ul className="list-plain row legend">
-          {legend.map((item) => (
-            <li key={item.text} className="row">
-              <span className="swatch" style={{ background: item.color }} aria-hidden="true" />
-              {item.text}
+        <strong id={titleId}>{title}</strong>
+        <ul className="list-plain row legend" data-testid="map-states">
+          {states.map((state) => (
+            <li key={state.code} className="row" data-state={state.code}>
+              <Swatch paint={state.paint} />
+              {state.text}
             </li>
           ))}
         </ul>
+        {meaning.length ? (
+          <ul className="list-plain row legend muted" data-testid="map-key">
+            {meaning.map((item) => (
+              <li key={item.text} className="row">
+                <Swatch paint={item.paint} />
+                {item.text}
+              </li>
+            ))}
+          </ul>
+        ) : null}
       </figcaption>
     </figure>
   );

@@ -15,6 +15,8 @@ import type { ChartView } from '../_components/status-chart';
 import type { FiltersView } from '../_components/filters';
 import type { MapView } from '../_components/stance-map';
 import type { MatrixView } from '../_components/matrix';
+import type { Paint } from '../_components/patterns';
+import { STANCE_ICONS } from '@/components/stance-icons';
 import type { PartnersView } from '../_components/partners';
 import type { TotalsView } from '../_components/totals';
 
@@ -23,19 +25,19 @@ import type { TotalsView } from '../_components/totals';
  * (map and chart geometry included) on the server, so the browser receives no i18n runtime, no d3,
  * and a page of a few hundred bytes per row instead of a serialized component tree.
  */
-export const STANCE_FILL: Record<Position | 'absent', string> = {
-  endorse: '#1b6b3a',
-  reservation: '#b07400',
-  step_aside: '#7d8790',
-  pending: '#e9e4d8',
-  absent: '#f6f3ec',
+export const STANCE_PAINT: Record<Position | 'absent', Paint> = {
+  endorse: { color: '#1b6b3a', texture: 'solid' },
+  reservation: { color: '#b07400', texture: 'stripes' },
+  step_aside: { color: '#7d8790', texture: 'dots' },
+  pending: { color: '#e9e4d8', texture: 'cross' },
+  absent: { color: '#f6f3ec', texture: 'solid' },
 };
 const SCALE = ['#f1ede4', '#cfe3dd', '#9ccabd', '#5fa796', '#2f7f6f', '#0f5257'];
-const STATUS_COLORS: Record<Status, string> = {
-  consultation: '#4b5d6b',
-  reservations: '#b07400',
-  consensus: '#1b6b3a',
-  formalized: '#3a3f8f',
+const STATUS_PAINT: Record<Status, Paint> = {
+  consultation: { color: '#4b5d6b', texture: 'dots' },
+  reservations: { color: '#b07400', texture: 'stripes' },
+  consensus: { color: '#1b6b3a', texture: 'solid' },
+  formalized: { color: '#3a3f8f', texture: 'cross' },
 };
 const POSITION_LETTER: Record<Position, string> = { endorse: 'e', reservation: 'r', step_aside: 's', pending: 'p' };
 const round = (n: number) => Math.round(n * 10) / 10;
@@ -126,6 +128,8 @@ export async function dashboardView(input: {
       initiative: t('initiative'),
       statusAndFormat: t('statusAndFormat'),
       showOnMap: t('showOnMap'),
+      showOnMapOf: t.raw('showOnMapOf') as string,
+      changed: (await getTranslations('Live'))('changed'),
       notTakingPart: t('notTakingPart'),
       status: statusLabel,
       position: positionLabel,
@@ -139,9 +143,17 @@ export async function dashboardView(input: {
   const stateLook = (code: StateCode) => {
     if (focused) {
       const position = focused.stances[code]?.position;
-      return { fill: STANCE_FILL[position ?? 'absent'], text: position ? positionLabel[position] : t('notTakingPart') };
+      return {
+        paint: STANCE_PAINT[position ?? 'absent'],
+        mark: position ? STANCE_ICONS[position] : '—',
+        text: position ? positionLabel[position] : t('notTakingPart'),
+      };
     }
-    return { fill: SCALE[Math.round((counts[code] / max) * (SCALE.length - 1))], text: t('endorsedCount', { count: counts[code] }) };
+    return {
+      paint: { color: SCALE[Math.round((counts[code] / max) * (SCALE.length - 1))], texture: 'solid' } as Paint,
+      mark: String(counts[code]),
+      text: t('endorsedCount', { count: counts[code] }),
+    };
   };
   const mapTitle = focused
     ? t('mapStances', { title: focused.title })
@@ -150,24 +162,27 @@ export async function dashboardView(input: {
       : t('mapEndorsements');
   const map: MapView = {
     title: mapTitle,
-    description: geometry.states.map((s) => `${names.states[s.code]}: ${stateLook(s.code).text}`).join('; '),
     width: geometry.width,
     height: geometry.height,
     neighbours: geometry.neighbours,
-    states: geometry.states.map((s) => ({
-      code: s.code,
-      d: s.d,
-      x: s.labelAt[0],
-      y: s.labelAt[1],
-      fill: stateLook(s.code).fill,
-      tooltip: `${names.states[s.code]}: ${stateLook(s.code).text}`,
-    })),
-    legend: focused
+    states: geometry.states.map((s) => {
+      const look = stateLook(s.code);
+      return {
+        code: s.code,
+        d: s.d,
+        x: s.labelAt[0],
+        y: s.labelAt[1],
+        paint: look.paint,
+        label: `${s.code} ${look.mark}`,
+        text: `${names.states[s.code]}: ${look.text}`,
+      };
+    }),
+    meaning: focused
       ? (['endorse', 'reservation', 'step_aside', 'pending', 'absent'] as const).map((k) => ({
-          color: STANCE_FILL[k],
-          text: k === 'absent' ? t('notTakingPart') : positionLabel[k],
+          paint: STANCE_PAINT[k],
+          text: k === 'absent' ? `— ${t('notTakingPart')}` : `${STANCE_ICONS[k]} ${positionLabel[k]}`,
         }))
-      : geometry.states.map((s) => ({ color: stateLook(s.code).fill, text: `${s.code}: ${counts[s.code]}` })),
+      : [],
   };
 
   const partners: PartnersView = {
@@ -212,6 +227,7 @@ export async function dashboardView(input: {
 
   const chart = chartView(history, {
     title: t('chartTitle'),
+    table: { toggle: t('chartTable'), week: t('week') },
     label: (week) => format.dateTime(new Date(`${week}T00:00:00Z`), { day: 'numeric', month: 'short', timeZone: 'UTC' }),
     statusLabel,
   });
@@ -221,7 +237,12 @@ export async function dashboardView(input: {
 
 function chartView(
   history: WeekCounts[],
-  { title, label, statusLabel }: { title: string; label: (week: string) => string; statusLabel: Record<Status, string> },
+  {
+    title,
+    table,
+    label,
+    statusLabel,
+  }: { title: string; table: { toggle: string; week: string }; label: (week: string) => string; statusLabel: Record<Status, string> },
 ): ChartView {
   const width = 640;
   const height = 240;
@@ -240,10 +261,6 @@ function chartView(
     .range([height - margin.bottom, margin.top]);
   return {
     title,
-    description: history
-      .filter((w) => STATUSES.some((s) => w.counts[s] > 0))
-      .map((w) => `${label(w.week)}: ${STATUSES.map((s) => `${statusLabel[s]} ${w.counts[s]}`).join(', ')}`)
-      .join('; '),
     width,
     height,
     grid: y.ticks(4).map((tick) => ({ y: round(y(tick)), label: String(tick), x1: margin.left, x2: width - margin.right })),
@@ -255,12 +272,17 @@ function chartView(
           y: round(y(point[1])),
           w: round(x.bandwidth()),
           h: round(y(point[0]) - y(point[1])),
-          fill: STATUS_COLORS[layer.key],
+          paint: STATUS_PAINT[layer.key],
         })),
     ),
     ticks: history.flatMap((w, i) =>
       i % 2 === history.length % 2 ? [] : [{ x: round((x(w.week) ?? 0) + x.bandwidth() / 2), y: height - 8, label: label(w.week) }],
     ),
-    legend: STATUSES.map((s) => ({ color: STATUS_COLORS[s], text: statusLabel[s] })),
+    legend: STATUSES.map((s) => ({ paint: STATUS_PAINT[s], text: statusLabel[s] })),
+    table: {
+      ...table,
+      columns: STATUSES.map((s) => statusLabel[s]),
+      rows: history.map((w) => ({ week: label(w.week), counts: STATUSES.map((s) => w.counts[s]) })),
+    },
   };
 }

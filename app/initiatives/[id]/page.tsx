@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { ActionButton } from '@/components/action-button';
 import { FormatLabel, PartnerBadge, StatusBadge } from '@/components/badges';
+import { changeWords } from '@/components/live/live-labels';
 import { Markdown } from '@/components/markdown';
 import { StanceMark } from '@/components/stance-mark';
 import { canEditInitiative, canEndorse, canFormalize, canJoinForOwnState, canSetStanceFor } from '@/lib/access/rules';
@@ -17,7 +18,7 @@ import { readSnapshot } from '@/lib/services/read';
 import { getThread } from '@/lib/services/threads/get-thread';
 import { endorseAction, formalizeAction, joinAction } from '../actions';
 import { EventLine } from './_components/event-line';
-import { LiveInitiative, LiveStanceRow } from './_components/live-initiative';
+import { ChangedMark, LiveInitiative, LiveStanceRow } from './_components/live-initiative';
 import { StanceForm } from './_components/stance-form';
 
 type Params = { params: Promise<{ id: string }> };
@@ -55,7 +56,13 @@ export default async function InitiativePage({ params }: Params) {
 
   return (
     <ClientMessages namespaces={['Initiative']}>
-      <LiveInitiative threadId={initiative.threadId} initiativeId={initiative.id} since={since}>
+      <LiveInitiative
+        threadId={initiative.threadId}
+        initiativeId={initiative.id}
+        since={since}
+        viewerId={viewer.id}
+        words={await changeWords(names.states)}
+      >
         <div className="stack">
           <p className="small">
             <Link href={`/rooms/${room.id}`}>← {room.title}</Link>
@@ -102,7 +109,8 @@ export default async function InitiativePage({ params }: Params) {
                           <LiveStanceRow key={state} state={state}>
                             <th scope="row">
                               {names.states[state]} <span className="muted">({state})</span>
-                              {stance.acceding ? <span className="badge badge-topic"> {t('acceding')}</span> : null}
+                              {stance.acceding ? <span className="badge badge-topic"> {t('acceding')}</span> : null}{' '}
+                              <ChangedMark state={state} />
                             </th>
                             <td>
                               <StanceMark position={stance.position} />

@@ -99,6 +99,7 @@ export default async function RoomPage({ params }: Params) {
                 initialMessages={messages.items.toReversed()}
                 olderCursor={messages.next}
                 canPost={canPostIn(viewer, access)}
+                seated={room.isMember}
               />
             </section>
           </div>

@@ -1,6 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
+import { useState } from 'react';
 import { FormError } from '@/components/form-field';
 import { StanceMark } from '@/components/stance-mark';
 import { useFormAction } from '@/components/use-form-action';
@@ -13,6 +14,13 @@ export function StanceForm({ initiativeId, state, current }: { initiativeId: num
   const t = useTranslations('Initiative');
   const { state: result, pending, formProps } = useFormAction(setStanceAction.bind(null, initiativeId, state), null);
   const fields = result && !result.ok ? (result.fields ?? {}) : {};
+  // Each answer counts once (state adjusted while rendering, as React advises over an effect).
+  const [answered, setAnswered] = useState(result);
+  const [saves, setSaves] = useState(0);
+  if (result !== answered) {
+    setAnswered(result);
+    if (result?.ok) setSaves(saves + 1);
+  }
   return (
     <form className="form" method="post" {...formProps} data-testid="stance-form">
       <FormError message={result && !result.ok && result.code !== 'invalid' ? result.message : null} />
@@ -46,11 +54,14 @@ export function StanceForm({ initiativeId, state, current }: { initiativeId: num
           {t('saveStance')}
         </SubmitButton>
       </div>
-      {result?.ok ? (
-        <p className="alert alert-ok small" role="status">
-          {t('stanceSaved')}
-        </p>
-      ) : null}
+      {/* Always in the page, so a screen reader hears each save: a new line for every one. */}
+      <div role="status" data-testid="stance-saved">
+        {result?.ok ? (
+          <p key={saves} className="alert alert-ok small">
+            {t('stanceSaved')}
+          </p>
+        ) : null}
+      </div>
     </form>
   );
 }

@@ -3,7 +3,9 @@
 import { threadChannel } from '@/lib/realtime/channels';
 import { useFormatter, useTranslations } from 'next-intl';
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
-import { ActorName } from '@/components/actor-name';
+import { ActorName, useActorLabel } from '@/components/actor-name';
+import { announce } from '@/components/live/announcer';
+import { SubmitButton } from '@/components/submit-button';
 import { Markdown } from '@/components/markdown';
 import { ConnectionIndicator } from '@/components/live/connection-indicator';
 import { useLiveLabels } from '@/components/live/use-live-labels';
@@ -22,12 +24,15 @@ export function Conversation({
   initialMessages,
   olderCursor,
   canPost,
+  seated,
 }: {
   threadId: number;
   since: number;
   initialMessages: MessageView[];
   olderCursor: string | null;
   canPost: boolean;
+  /** The viewer has a seat in the room: when they take one, focus goes to the message box. */
+  seated: boolean;
 }) {
   const t = useTranslations('Room');
   const liveLabels = useLiveLabels();
@@ -40,6 +45,12 @@ export function Conversation({
   const [error, setError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
   const pendingOp = useRef<{ opId: string; body: string } | null>(null);
+  const sendingNow = useRef(false);
+  const heard = useRef(new Set(initialMessages.map((m) => m.id)));
+  const heldWhileSending = useRef<MessageView[]>([]);
+  const actorLabel = useActorLabel();
+  const messageBox = useRef<HTMLTextAreaElement>(null);
+  const wasSeated = useRef(seated);
   const lastTyping = useRef(0);
   const listEnd = useRef<HTMLDivElement>(null);
   const historyStart = useRef<HTMLDivElement>(null);
@@ -52,9 +63,25 @@ export function Conversation({
     setMessages((current) => (current.some((m) => m.id === message.id) ? current : [...current, message].sort((a, b) => a.id - b.id)));
   }, []);
 
+  /** Others' new messages are read out; one's own (its answer may come after its event) never is. */
+  const tell = (message: MessageView) => {
+    if (heard.current.has(message.id)) return;
+    heard.current.add(message.id);
+    if (sendingNow.current) heldWhileSending.current.push(message);
+    else announce(t('messageFrom', { author: actorLabel(message.author), text: plainText(message.body) }));
+  };
+
   useLiveChannel(channel, since, (event) => {
-    if (event.type === 'message.created') add(event.payload.message as MessageView);
+    if (event.type !== 'message.created') return;
+    const message = event.payload.message as MessageView;
+    add(message);
+    tell(message);
   });
+
+  useEffect(() => {
+    if (seated && !wasSeated.current) messageBox.current?.focus();
+    wasSeated.current = seated;
+  }, [seated]);
 
   // Messages arriving while the tab is hidden stay "new" until the reader comes back.
   useEffect(() => {
@@ -91,6 +118,7 @@ export function Conversation({
 
   async function send(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (sendingNow.current) return;
     const body = draft.trim();
     if (!body) {
       setError(t('emptyMessage'));
@@ -100,11 +128,18 @@ export function Conversation({
     const op = pendingOp.current?.body === body ? pendingOp.current : { opId: newOpId(), body };
     pendingOp.current = op;
     setSending(true);
+    sendingNow.current = true;
     setError(null);
     const answer = liveClient().connected
       ? await liveClient().sendMessage(threadId, body, op.opId)
       : await sendOverHttp(threadId, body, op.opId);
     setSending(false);
+    sendingNow.current = false;
+    if (answer.ok) heard.current.add(answer.message.id);
+    for (const message of heldWhileSending.current.splice(0)) {
+      heard.current.delete(message.id);
+      tell(message);
+    }
     if (answer.ok) {
       pendingOp.current = null;
       add(answer.message);
@@ -147,7 +182,7 @@ export function Conversation({
         {messages.map((message) => (
           <li key={message.id}>
             {message.id === firstUnread ? (
-              <p className="badge status status-reservations" role="separator" data-testid="unread-marker">
+              <p className="badge status status-reservations" role="separator" aria-label={t('newMessages')} data-testid="unread-marker">
                 {t('newMessages')}
               </p>
             ) : null}
@@ -175,6 +210,7 @@ export function Conversation({
               {t('markdownHint')}
             </span>
             <textarea
+              ref={messageBox}
               id="message-body"
               name="body"
               value={draft}
@@ -199,9 +235,9 @@ export function Conversation({
             ) : null}
           </div>
           <div>
-            <button className="button" type="submit" disabled={sending}>
+            <SubmitButton className="button" pending={sending}>
               {t('send')}
-            </button>
+            </SubmitButton>
           </div>
         </form>
       ) : (
@@ -209,6 +245,16 @@ export function Conversation({
       )}
     </div>
   );
+}
+
+/** A message as words to be heard: Markdown marks dropped, long texts cut. */
+function plainText(markdown: string): string {
+  const text = markdown
+    .replace(/[*_`#>]+/g, '')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return text.length > 300 ? `${text.slice(0, 300)}…` : text;
 }
 
 async function sendOverHttp(

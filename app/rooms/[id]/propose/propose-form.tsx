@@ -54,7 +54,7 @@ export function ProposeForm({
         defaultChecked={defaultStates}
         onChange={setStates}
       />
-      <p className="card small" aria-live="polite" data-testid="format-preview">
+      <p className="card small" aria-live="polite" aria-atomic="true" data-testid="format-preview">
         {t('formatPreview')} <FormatLabel label={preview.label} />{' '}
         {states.length < 2 ? <span className="error">{t('needTwo')}</span> : null}
       </p>

@@ -1,0 +1,49 @@
+import type { Position, Status } from '@/lib/consensus/codes';
+
+/** The words a change is told in, translated on the server (the dashboard's client carries no i18n runtime). */
+export interface ChangeWords {
+  states: Record<string, string>;
+  position: Record<Position, string>;
+  status: Record<Status, string>;
+  /** "Status: {status}." */
+  statusNow: string;
+  /** "{state} joined." */
+  joined: string;
+  /** "{initiative}: {change}", where a page shows several initiatives. */
+  about: string;
+  /** The text beside a row that just changed. */
+  changed: string;
+}
+
+interface ChangeEvent {
+  type: string;
+  actor: object | null;
+  payload: Record<string, unknown>;
+}
+
+export const fill = (template: string, values: Record<string, string>) =>
+  template.replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? '');
+
+/**
+ * A change to an initiative in words, as a screen reader should hear it
+ * ("Uzbekistan: Pending → Endorses." then "Status: Consensus."), or null when it is not worth a word.
+ * The viewer's own stance is not told back to them (their form confirms it); the status it moved is.
+ */
+export function describeChange(event: ChangeEvent, words: ChangeWords, viewerId: number): string | null {
+  const own = event.actor !== null && 'id' in event.actor && event.actor.id === viewerId;
+  if (own && event.type === 'stance.changed') return null;
+  const p = event.payload as { state?: string; from?: string; to?: string };
+  const state = p.state ? (words.states[p.state] ?? p.state) : '';
+  switch (event.type) {
+    case 'stance.changed':
+      return `${state}: ${words.position[p.from as Position] ?? p.from} → ${words.position[p.to as Position] ?? p.to}.`;
+    case 'status.changed':
+      return p.from === p.to ? null : fill(words.statusNow, { status: words.status[p.to as Status] ?? String(p.to) });
+    case 'initiative.formalized':
+      return fill(words.statusNow, { status: words.status.formalized });
+    case 'initiative.joined':
+      return fill(words.joined, { state });
+    default:
+      return null;
+  }
+}
