@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { Announcer } from '@/components/live/announcer';
+import { RouteFocus } from '@/components/route-focus';
 import { SiteFooter } from '@/components/site-footer';
 import { SiteHeader } from '@/components/site-header';
 import './globals.css';
@@ -26,6 +27,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <SiteHeader />
         <main id="main">{children}</main>
         <Announcer label={t('announcements')} />
+        <RouteFocus />
         <SiteFooter />
       </body>
     </html>

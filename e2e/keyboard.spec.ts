@@ -8,6 +8,7 @@ import {
   expect,
   findRoom,
   openNamedRoom,
+  PASSWORD,
   proposeInitiative,
   test,
   unique,
@@ -186,4 +187,59 @@ test('on the dashboard the exports come right after the filters, each map link n
     }[position!];
     expect((await accessibilityOf(cell)).name).toBe(expected);
   }
+});
+
+test('a whole journey by keyboard alone: sign in, propose, filter the dashboard, switch language — focus never lost', async ({ browser }) => {
+  const context = await contextAs(browser, null);
+  const page = await context.newPage();
+  const focusedIsBody = () => page.evaluate(() => document.activeElement === document.body);
+
+  await page.goto('/signin');
+  await page.getByLabel('Email').focus();
+  await page.keyboard.type(emailOf('delegate.kz'));
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(PASSWORD);
+  await page.keyboard.press('Enter');
+  await page.waitForURL('**/rooms');
+  // A new page: focus starts at its heading, not on the button that is gone.
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+
+  const room = await findRoom(context, (r) => openNamedRoom(r) && r.partners.length === 0);
+  await page.goto(`/rooms/${room.id}`);
+  await page.getByRole('link', { name: 'Propose an initiative' }).focus();
+  await page.keyboard.press('Enter');
+  await page.waitForURL(`**/rooms/${room.id}/propose`);
+  const title = unique('Proposed by keyboard');
+  await page.getByLabel('Title').focus();
+  await page.keyboard.type(title);
+  for (const box of await page.locator('input[name="states"]').all()) await box.setChecked(false);
+  for (const code of ['KZ', 'TJ']) {
+    await page.locator(`input[name="states"][value="${code}"]`).focus();
+    await page.keyboard.press('Space');
+  }
+  await expect(page.getByTestId('format-preview')).toContainText('CA-2');
+  await page.getByRole('button', { name: 'Propose', exact: true }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+
+  await page.goto('/dashboard');
+  await page.getByLabel('Status', { exact: true }).focus();
+  await page.keyboard.press('ArrowDown'); // the first status after "Any": Consultation
+  const apply = page.getByRole('button', { name: 'Apply' });
+  await apply.focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/status=consultation/);
+  await expect(page.getByTestId('matrix').getByText(title)).toBeVisible();
+  await expect(apply).toBeFocused();
+  await expect(page.getByTestId('matching')).toHaveAttribute('role', 'status');
+
+  const russian = page.getByRole('button', { name: 'Русский' });
+  await russian.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Обзор консенсуса');
+  await expect(russian).toBeFocused();
+  expect(await focusedIsBody()).toBe(false);
+  await context.close();
 });

@@ -100,7 +100,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             <h2 id="matrix-heading" style={{ margin: 0 }}>
               {t('matrixTitle')}
             </h2>
-            <span className="small muted" data-testid="matching">
+            <span className="small muted" role="status" data-testid="matching">
               {t('matching', { count: dashboard.matching })} · {t('sortedByChange')}
             </span>
           </div>

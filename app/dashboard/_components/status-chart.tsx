@@ -24,7 +24,7 @@ export function StatusChart({ title, width, height, grid, bars, ticks, legend, t
     legend.map((l) => l.paint),
   );
   return (
-    <figure data-testid="status-chart" aria-label={title}>
+    <figure data-testid="status-chart">
       <svg viewBox={`0 0 ${width} ${height}`} className="chart" aria-hidden="true" focusable="false">
         {defs}
         {grid.map((line) => (
