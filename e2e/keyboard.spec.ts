@@ -189,7 +189,9 @@ test('on the dashboard the exports come right after the filters, each map link n
   }
 });
 
-test('a whole journey by keyboard alone: sign in, propose, filter the dashboard, switch language — focus never lost', async ({ browser }) => {
+test('a whole journey by keyboard alone: sign in, propose, filter the dashboard, switch language — focus never lost', async ({
+  browser,
+}) => {
   const context = await contextAs(browser, null);
   const page = await context.newPage();
   const focusedIsBody = () => page.evaluate(() => document.activeElement === document.body);
