@@ -25,6 +25,7 @@ async function main(): Promise<void> {
   const { startRealtime } = await import('./lib/realtime/server');
   const { handleApiRequest, isApiPath } = await import('./lib/http/node-api');
   const { registerMaintenanceJobs, scheduleMaintenance } = await import('./lib/services/maintenance');
+  const { registerInitiativeJobs } = await import('./lib/services/initiatives/jobs');
   const { startJobRunner } = await import('./lib/scheduler/runner');
 
   // Start-up order (ARCHITECTURE.md): SQLite's data folder and lock; the database answers;
@@ -58,6 +59,7 @@ async function main(): Promise<void> {
   }
   const where = database().dialect === 'postgres' ? 'PostgreSQL' : databasePath(env);
   registerMaintenanceJobs();
+  registerInitiativeJobs();
   await scheduleMaintenance();
 
   let handle: ((req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>) | null = null;

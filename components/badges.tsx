@@ -23,11 +23,17 @@ export function TopicBadge({ name }: { name: string }) {
   return <span className="badge badge-topic">{name}</span>;
 }
 
-export function StatusBadge({ status, testId }: { status: Status; testId?: string }) {
+/** A status in words and colour; a consensus that awaits a capital's confirmation says so ("Consensus ad referendum"). */
+export function StatusBadge({ status, provisional = false, testId }: { status: Status; provisional?: boolean; testId?: string }) {
   const t = useTranslations('Common');
   return (
-    <span className={`badge status status-${status}`} data-status={status} data-testid={testId}>
-      {t(`status.${status}`)}
+    <span
+      className={`badge status status-${status}${provisional ? ' status-provisional' : ''}`}
+      data-status={status}
+      data-provisional={provisional || undefined}
+      data-testid={testId}
+    >
+      {provisional ? t('statusProvisional') : t(`status.${status}`)}
     </span>
   );
 }

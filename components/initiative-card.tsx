@@ -23,7 +23,7 @@ export function InitiativeCard({
         <Link href={`/initiatives/${initiative.id}`}>{initiative.title}</Link>
       </Heading>
       <div className="row small">
-        <StatusBadge status={initiative.status} />
+        <StatusBadge status={initiative.status} provisional={initiative.provisional} />
         <FormatLabel label={initiative.label} />
         <span className="muted">{showTopic ? `· ${names.topics[initiative.topic]} ·` : '·'}</span>
         {initiative.states.map((state) => (

@@ -35,6 +35,7 @@ test('another state’s stance and the status it moves are announced on the init
     .getByTestId('stance-form')
     .getByLabel(/Reservation/)
     .check();
+  await page.getByLabel(/Note or reason/).fill('The dates first.');
   await page.getByTestId('save-stance').click();
   await expect(page.getByTestId('stance-saved')).toHaveText('Stance saved.');
   await page

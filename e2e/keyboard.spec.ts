@@ -177,14 +177,16 @@ test('on the dashboard the exports come right after the filters, each map link n
   // Column headers say the state; a cell says the stance once, its drawn mark silent.
   expect((await accessibilityOf(page.locator('.matrix thead th').nth(2))).name).toBe('Kazakhstan');
   for (const cell of (await page.locator('.matrix tbody td[data-position]').all()).slice(0, 20)) {
-    const position = await cell.getAttribute('data-position');
+    const kind = (await cell.getAttribute('data-detail')) ?? (await cell.getAttribute('data-position'));
     const expected = {
       endorse: 'Endorses',
+      'ad-referendum': 'Endorses ad referendum',
       reservation: 'Reservation',
+      conditional: 'Reservation with a condition',
       step_aside: 'Steps aside',
       pending: 'Pending',
       absent: 'not taking part',
-    }[position!];
+    }[kind!];
     expect((await accessibilityOf(cell)).name).toBe(expected);
   }
 });

@@ -39,7 +39,7 @@ test('a stance set elsewhere marks the changed row live on the initiative page',
     .getByTestId('stance-form')
     .getByLabel(/Reservation/)
     .check();
-  await kg.getByLabel('Note (optional, visible to all)').fill('Waiting for the energy annex too.');
+  await kg.getByLabel(/Note or reason/).fill('Waiting for the energy annex too.');
   await kg.getByTestId('save-stance').click();
   await expect(watcher.locator('tr[data-state="KG"]')).toHaveAttribute('data-changed', 'true');
   await expect(watcher.locator('tr[data-state="KG"]')).toContainText('Waiting for the energy annex too.');

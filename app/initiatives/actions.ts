@@ -7,7 +7,7 @@ import { editInitiative } from '@/lib/services/initiatives/edit-initiative';
 import { addEndorsement, removeEndorsement } from '@/lib/services/initiatives/endorsements';
 import { formalizeInitiative } from '@/lib/services/initiatives/formalize-initiative';
 import { joinInitiative } from '@/lib/services/initiatives/join-initiative';
-import { setStance } from '@/lib/services/initiatives/set-stance';
+import { confirmStance, setStance } from '@/lib/services/initiatives/set-stance';
 
 type Result = ActionState<{ id: number }>;
 
@@ -17,7 +17,17 @@ function done(id: number, result: Result): Result {
 }
 
 export async function setStanceAction(id: number, state: string, _previous: Result, form: FormData): Promise<Result> {
-  return done(id, await runAction(async (viewer) => ({ id: (await setStance(viewer, boundId(id), state, formInput(form))).id })));
+  return done(
+    id,
+    await runAction(async (viewer) => {
+      const input = formInput(form, { booleans: ['adReferendum'], omitEmpty: ['confirmBy'] });
+      return { id: (await setStance(viewer, boundId(id), state, input)).id };
+    }),
+  );
+}
+
+export async function confirmStanceAction(id: number, state: string, _previous: Result, _form: FormData): Promise<Result> {
+  return done(id, await runAction(async (viewer) => ({ id: (await confirmStance(viewer, boundId(id), state)).id })));
 }
 
 export async function joinAction(id: number, _previous: Result, _form: FormData): Promise<Result> {

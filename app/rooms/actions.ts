@@ -33,8 +33,9 @@ export async function addMemberAction(threadId: number, _previous: ActionState<u
 }
 
 export async function takeSeatAction(threadId: number): Promise<void> {
-  await runAction((viewer) => addMember(viewer, boundId(threadId), { userId: viewer.id }));
-  revalidatePath(`/rooms/${threadId}`);
+  const result = await runAction((viewer) => addMember(viewer, boundId(threadId), { userId: viewer.id }));
+  // Only a real room's page: a tampered argument never reaches a path (nor turns into a 500 there).
+  if (result?.ok) revalidatePath(`/rooms/${boundId(threadId)}`);
 }
 
 export async function proposeAction(

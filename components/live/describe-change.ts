@@ -13,6 +13,12 @@ export interface ChangeWords {
   about: string;
   /** The text beside a row that just changed. */
   changed: string;
+  /** "Consensus ad referendum", the status of a consensus awaiting a capital. */
+  provisional: string;
+  /** "{state} confirmed its endorsement." */
+  confirmed: string;
+  /** "{state}: the endorsement ad referendum lapsed; back to pending." */
+  lapsed: string;
 }
 
 interface ChangeEvent {
@@ -32,13 +38,18 @@ export const fill = (template: string, values: Record<string, string>) =>
 export function describeChange(event: ChangeEvent, words: ChangeWords, viewerId: number): string | null {
   const own = event.actor !== null && 'id' in event.actor && event.actor.id === viewerId;
   if (own && event.type === 'stance.changed') return null;
-  const p = event.payload as { state?: string; from?: string; to?: string };
+  const p = event.payload as { state?: string; from?: string; to?: string; adReferendum?: boolean; provisional?: boolean };
   const state = p.state ? (words.states[p.state] ?? p.state) : '';
   switch (event.type) {
     case 'stance.changed':
-      return `${state}: ${words.position[p.from as Position] ?? p.from} → ${words.position[p.to as Position] ?? p.to}.`;
+      return `${state}: ${words.position[p.from as Position] ?? p.from} → ${words.position[p.to as Position] ?? p.to}${p.adReferendum ? ' (ad referendum)' : ''}.`;
+    case 'stance.confirmed':
+      return fill(words.confirmed, { state });
+    case 'stance.lapsed':
+      return fill(words.lapsed, { state });
     case 'status.changed':
-      return p.from === p.to ? null : fill(words.statusNow, { status: words.status[p.to as Status] ?? String(p.to) });
+      if (p.from === p.to) return null;
+      return fill(words.statusNow, { status: p.provisional ? words.provisional : (words.status[p.to as Status] ?? String(p.to)) });
     case 'initiative.formalized':
       return fill(words.statusNow, { status: words.status.formalized });
     case 'initiative.joined':

@@ -26,5 +26,8 @@ export async function changeWords(stateNames: Record<string, string>): Promise<C
     joined: t.raw('joined') as string,
     about: t.raw('about') as string,
     changed: t('changed'),
+    provisional: t('provisional'),
+    confirmed: t.raw('confirmed') as string,
+    lapsed: t.raw('lapsed') as string,
   };
 }

@@ -184,6 +184,8 @@ export const initiatives = sqliteTable(
     updatedAt: text('updated_at').notNull(),
     formalizedAt: text('formalized_at'),
     formalizedBy: integer('formalized_by').references(() => participants.id),
+    /** The current text's version: 1 is the proposal, each edit of title or summary adds one. */
+    version: integer('version').notNull().default(1),
   },
   (t) => [
     index('initiatives_thread_idx').on(t.threadId),
@@ -210,8 +212,35 @@ export const stances = sqliteTable(
     joinedAt: text('joined_at').notNull(),
     /** Joined after formalization and not yet endorsed. */
     acceding: integer('acceding').notNull().default(0),
+    /** A reservation's condition ("would endorse if …"). */
+    condition: text('condition'),
+    /** An endorsement pending the capital's confirmation, by `confirm_by`; unconfirmed then, it lapses to pending. */
+    adReferendum: integer('ad_referendum').notNull().default(0),
+    confirmBy: text('confirm_by'),
+    /** Said only to the chair: facilitators and this state's delegates read it, nobody else, nowhere else. */
+    chairNote: text('chair_note'),
+    /** The text's version the stance was set on. */
+    version: integer('version').notNull().default(1),
   },
   (t) => [primaryKey({ columns: [t.initiativeId, t.stateCode] }), index('stances_state_idx').on(t.stateCode, t.position)],
+);
+
+/** Every text an initiative has had: version 1 is the proposal, one more per edit of title or summary. */
+export const initiativeVersions = sqliteTable(
+  'initiative_versions',
+  {
+    initiativeId: integer('initiative_id')
+      .notNull()
+      .references(() => initiatives.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    title: text('title').notNull(),
+    summary: text('summary').notNull(),
+    editedBy: integer('edited_by')
+      .notNull()
+      .references(() => participants.id),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.initiativeId, t.version] })],
 );
 
 export const initiativePartners = sqliteTable(

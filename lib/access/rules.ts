@@ -35,6 +35,8 @@ export const canEditInitiative = (v: Viewer, proposerId: number) => isFacilitato
 
 /** Only a verified delegate of that very state; a facilitator never sets a state's stance. */
 export const canSetStanceFor = (v: Viewer, state: StateCode) => !isFacilitator(v) && v.state === state;
+/** A note to the chair is read by the facilitators and by the delegates of the state that wrote it, nobody else. */
+export const canReadChairNote = (v: Viewer, state: StateCode) => isFacilitator(v) || canSetStanceFor(v, state);
 
 export const canJoinForOwnState = (v: Viewer) => !isFacilitator(v) && v.state !== null;
 

@@ -16,7 +16,7 @@ import { getInitiative } from '../services/initiatives/get-initiative';
 import { joinInitiative } from '../services/initiatives/join-initiative';
 import { listInitiatives } from '../services/initiatives/list-initiatives';
 import { proposeInitiative } from '../services/initiatives/propose-initiative';
-import { setStance } from '../services/initiatives/set-stance';
+import { confirmStance, setStance } from '../services/initiatives/set-stance';
 import { createApiToken, listApiTokens, revokeApiToken } from '../services/participants/api-tokens';
 import { setAccountDisabled } from '../services/participants/account-status';
 import { setDelegation } from '../services/participants/delegations';
@@ -146,6 +146,11 @@ export const ROUTES: Route[] = [
     handler: withViewer(async (viewer, { params, body, headers }) =>
       setStance(viewer, pathId(params.id), params.state, await body(), operationId(headers)),
     ),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/initiatives/:id/stances/:state/confirm',
+    handler: withViewer((viewer, { params }) => confirmStance(viewer, pathId(params.id), params.state)),
   },
   {
     method: 'POST',

@@ -29,11 +29,12 @@ interface Case {
   states: StateCode[];
   positions: Position[];
   acceding: boolean[];
+  adReferendum: boolean[];
   formalized: boolean;
   partners: string[];
 }
 
-function expected({ states, positions, acceding, formalized, partners }: Case) {
+function expected({ states, positions, acceding, adReferendum, formalized, partners }: Case) {
   const counted = (s: StateCode) => !acceding[states.indexOf(s)];
   const positionOf = (s: StateCode) => positions[states.indexOf(s)];
   const active = CA_STATES.filter((s) => states.includes(s) && counted(s) && positionOf(s) !== 'step_aside');
@@ -48,7 +49,19 @@ function expected({ states, positions, acceding, formalized, partners }: Case) {
         : 'consultation';
   const plus = [...new Set(partners)].sort();
   const label = `CA-${active.length}${minus.length ? ` minus ${minus.join(', ')}` : ''}${plus.length ? ` + ${plus.join(', ')}` : ''}`;
-  return { status, format: `CA-${active.length}`, active, minus, plus, label };
+  // Provisional: a consensus in which some active state's endorsement awaits its capital.
+  const provisional = status === 'consensus' && active.some((s) => adReferendum[states.indexOf(s)]);
+  return { status, format: `CA-${active.length}`, active, minus, plus, label, provisional };
+}
+
+/** Every ad referendum flag a stance can have: only an endorsement is given ad referendum. */
+function adReferendumChoices(positions: Position[]): boolean[][] {
+  let choices: boolean[][] = [[]];
+  for (const position of positions) {
+    const options = position === 'endorse' ? [false, true] : [false];
+    choices = choices.flatMap((rest) => options.map((a) => [...rest, a]));
+  }
+  return choices;
 }
 
 /** Every acceding flag a stance can have: only after formalization, and never once endorsed. */
@@ -82,35 +95,50 @@ describe('evaluateConsensus, exhaustively', () => {
       for (const positions of assignments(states.length)) {
         for (const formalized of [false, true]) {
           for (const acceding of accedingChoices(positions, formalized)) {
-            const c: Case = { states, positions, acceding, formalized, partners: PARTNER_LISTS[cases % PARTNER_LISTS.length] };
-            cases++;
-            // The function gets the stances and partners in a random order: sorting is its job.
-            const stances = shuffled(
-              states.map((state, i) => ({ state, position: positions[i], acceding: acceding[i] })),
-              random,
-            );
-            const got = evaluateConsensus({ stances, partners: shuffled(c.partners, random), formalized });
-            const want = expected(c);
-            const gotView = {
-              status: got.status,
-              format: got.format,
-              active: got.active,
-              minus: got.minus,
-              plus: got.plus,
-              label: got.label,
-            };
-            if (JSON.stringify(gotView) !== JSON.stringify(want)) {
-              mismatches.push(`${JSON.stringify(stances)} partners=${c.partners} formalized=${formalized}: got ${JSON.stringify(gotView)}`);
+            for (const adReferendum of adReferendumChoices(positions)) {
+              const c: Case = {
+                states,
+                positions,
+                acceding,
+                adReferendum,
+                formalized,
+                partners: PARTNER_LISTS[cases % PARTNER_LISTS.length],
+              };
+              cases++;
+              // The function gets the stances and partners in a random order: sorting is its job.
+              const stances = shuffled(
+                states.map((state, i) => ({ state, position: positions[i], acceding: acceding[i], adReferendum: adReferendum[i] })),
+                random,
+              );
+              const got = evaluateConsensus({ stances, partners: shuffled(c.partners, random), formalized });
+              const want = expected(c);
+              const gotView = {
+                status: got.status,
+                format: got.format,
+                active: got.active,
+                minus: got.minus,
+                plus: got.plus,
+                label: got.label,
+                provisional: got.provisional,
+              };
+              if (JSON.stringify(gotView) !== JSON.stringify(want)) {
+                mismatches.push(
+                  `${JSON.stringify(stances)} partners=${c.partners} formalized=${formalized}: got ${JSON.stringify(gotView)}`,
+                );
+              }
+              if (canFormalize(got) !== (want.status === 'consensus' && !want.provisional))
+                mismatches.push(`${JSON.stringify(stances)}: canFormalize ${canFormalize(got)}`);
             }
           }
         }
       }
     }
-    // Not formalized: Σ C(5,n)·4ⁿ = 3,104 stance combinations. Formalized: each state is endorse, or one
-    // of three other positions with or without acceding, so Σ C(5,n)·7ⁿ = 32,732.
-    const notFormalized = [2, 3, 4, 5].reduce((sum, n) => sum + binomial(5, n) * 4 ** n, 0);
-    const formalized = [2, 3, 4, 5].reduce((sum, n) => sum + binomial(5, n) * 7 ** n, 0);
-    expect([notFormalized, formalized]).toEqual([3104, 32732]);
+    // Not formalized: each state endorses (outright or ad referendum) or takes one of three other
+    // positions, Σ C(5,n)·5ⁿ = 7,750 combinations. Formalized: those two endorsements, or one of three
+    // other positions with or without acceding, so Σ C(5,n)·8ⁿ = 59,008.
+    const notFormalized = [2, 3, 4, 5].reduce((sum, n) => sum + binomial(5, n) * 5 ** n, 0);
+    const formalized = [2, 3, 4, 5].reduce((sum, n) => sum + binomial(5, n) * 8 ** n, 0);
+    expect([notFormalized, formalized]).toEqual([7750, 59008]);
     expect(cases).toBe(notFormalized + formalized);
     console.log(`consensus: ${cases} cases checked (seed ${random.seed})`);
     expect(mismatches.slice(0, 10), `seed ${random.seed}`).toEqual([]);
@@ -208,7 +236,9 @@ describe("the chapter's cases", () => {
   });
 
   it('formalization is allowed only from consensus', () => {
-    expect(canFormalize('consensus')).toBe(true);
-    for (const status of ['consultation', 'reservations', 'formalized'] as const) expect(canFormalize(status)).toBe(false);
+    expect(canFormalize({ status: 'consensus', provisional: false })).toBe(true);
+    expect(canFormalize({ status: 'consensus', provisional: true })).toBe(false);
+    for (const status of ['consultation', 'reservations', 'formalized'] as const)
+      expect(canFormalize({ status, provisional: false })).toBe(false);
   });
 });

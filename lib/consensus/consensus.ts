@@ -9,6 +9,8 @@ export interface StanceInput {
   position: Position;
   /** Joined after formalization and not yet endorsed: not counted in the format until it endorses. */
   acceding?: boolean;
+  /** An endorsement pending the capital's confirmation. */
+  adReferendum?: boolean;
 }
 
 export interface ConsensusInput {
@@ -28,6 +30,8 @@ export interface ConsensusResult {
   plus: string[];
   /** e.g. "CA-4 minus TM + EU, JP". */
   label: string;
+  /** Consensus that rests on an endorsement ad referendum: "consensus ad referendum", not yet formalizable. */
+  provisional: boolean;
 }
 
 export function evaluateConsensus({ stances, partners, formalized }: ConsensusInput): ConsensusResult {
@@ -43,8 +47,9 @@ export function evaluateConsensus({ stances, partners, formalized }: ConsensusIn
   else if (activeStances.length >= 2 && activeStances.every((s) => s.position === 'endorse')) status = 'consensus';
   else status = 'consultation';
 
+  const provisional = status === 'consensus' && activeStances.some((s) => s.position === 'endorse' && s.adReferendum === true);
   const format = `CA-${active.length}` as Format;
-  return { status, format, active, minus, plus, label: formatLabel(format, minus, plus) };
+  return { status, format, active, minus, plus, label: formatLabel(format, minus, plus), provisional };
 }
 
 export function formatLabel(format: string, minus: readonly string[], plus: readonly string[]): string {
@@ -54,7 +59,7 @@ export function formatLabel(format: string, minus: readonly string[], plus: read
   return label;
 }
 
-/** Formalization is allowed only from consensus. */
-export function canFormalize(status: Status): boolean {
-  return status === 'consensus';
+/** Formalization is allowed only from consensus, and not while it rests on an unconfirmed endorsement. */
+export function canFormalize({ status, provisional }: { status: Status; provisional: boolean }): boolean {
+  return status === 'consensus' && !provisional;
 }

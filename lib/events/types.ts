@@ -10,6 +10,8 @@ export const EVENT_TYPES = [
   'initiative.edited',
   'initiative.joined',
   'stance.changed',
+  'stance.confirmed',
+  'stance.lapsed',
   'endorsement.added',
   'endorsement.removed',
   'status.changed',

@@ -20,8 +20,39 @@ export const editInitiativeInput = z
   .refine((v) => v.title !== undefined || v.summary !== undefined || v.openToJoin !== undefined, 'Nothing to change');
 export type EditInitiativeInput = z.infer<typeof editInitiativeInput>;
 
-export const setStanceInput = z.strictObject({ position, note: note.optional() });
+/** An instant (ISO 8601 with its offset) or a day, which then means its end in UTC. */
+export const instant = z
+  .union([z.iso.datetime({ offset: true }), z.iso.date()], { error: 'A date or an ISO 8601 time' })
+  .transform((value) => new Date(value.length === 10 ? `${value}T23:59:59Z` : value).toISOString());
+
+export const AD_REFERENDUM_MAX_DAYS = 90;
+
+/**
+ * A stance as diplomats give it (PRODUCT.md, "Stances as diplomats give them"): a reservation gives
+ * its reason (`note`) and may carry a condition; an endorsement may be ad referendum, to be
+ * confirmed by `confirmBy`; a chair note is said to the facilitators only. Rules that need the
+ * clock (a `confirmBy` in the future) are the service's.
+ */
+export const setStanceInput = z
+  .strictObject({
+    position,
+    note: note.optional(),
+    condition: z.string().trim().max(500, 'At most 500 characters').optional(),
+    adReferendum: z.boolean({ error: 'Must be true or false' }).optional(),
+    confirmBy: instant.optional(),
+    chairNote: note.optional(),
+  })
+  .superRefine((input, context) => {
+    const problem = (path: string, message: string) => context.addIssue({ code: 'custom', path: [path], message });
+    if (input.position === 'reservation' && !input.note) problem('note', 'A reservation gives its reason');
+    if (input.condition && input.position !== 'reservation') problem('condition', 'Only a reservation carries a condition');
+    if (input.adReferendum && input.position !== 'endorse') problem('adReferendum', 'Only an endorsement is given ad referendum');
+    if (input.adReferendum && !input.confirmBy) problem('confirmBy', 'Say by when the capital confirms');
+    if (input.confirmBy && !input.adReferendum) problem('confirmBy', 'Only an endorsement ad referendum has a confirmation date');
+  });
 export type SetStanceInput = z.infer<typeof setStanceInput>;
+
+export const STANCE_DETAILS = ['ad_referendum', 'conditional'] as const;
 
 export const formatFilter = z.string().regex(/^CA-[0-5]$/, 'Format is CA-0 … CA-5');
 
@@ -33,5 +64,6 @@ export const listInitiativesQuery = pageQuery.extend({
   partner: partnerCode.optional(),
   threadId: z.coerce.number().int().positive().optional(),
   q: z.string().trim().max(100).optional(),
+  detail: z.enum(STANCE_DETAILS, { error: 'Detail is ad_referendum or conditional' }).optional(),
 });
 export type ListInitiativesQuery = z.infer<typeof listInitiativesQuery>;

@@ -184,6 +184,21 @@ async function initiative(kind: Kind): Promise<number> {
   });
 }
 
+/** A fresh initiative per cell, TJ's endorsement given ad referendum (a confirmation is not undone). */
+async function adReferendumInitiative(kind: Kind): Promise<number> {
+  fixtures.delete(`initiative:${kind}`);
+  const id = await initiative(kind);
+  fixtures.delete(`initiative:${kind}`);
+  const confirmBy = new Date(Date.now() + 7 * 86_400_000).toISOString();
+  const given = await fixtureDelegates.TJ.client.put(`/api/v1/initiatives/${id}/stances/TJ`, {
+    position: 'endorse',
+    adReferendum: true,
+    confirmBy,
+  });
+  expect(given.status).toBe(200);
+  return id;
+}
+
 async function consensusInitiative(kind: Kind): Promise<number> {
   return cached(`consensus:${kind}`, async () => {
     fixtures.delete(`initiative:${kind}`);
@@ -463,6 +478,20 @@ const ACTIONS: Action[] = [
         (cell) => `/initiatives/${cell.id}`,
         (cell) => [cell.id, 'TJ'],
         { position: 'endorse' },
+      ),
+    },
+  },
+  {
+    name: "confirm TJ's endorsement ad referendum",
+    expect: { open: 'UFFFFFFFFOF', discreet: 'UNNNNNNFNON' },
+    writes: true,
+    prepare: (cell) => adReferendumInitiative(cell.kind),
+    run: {
+      ...api((c, cell) => c.post(`/api/v1/initiatives/${cell.id}/stances/TJ/confirm`)),
+      action: action(
+        'confirmStanceAction',
+        (cell) => `/initiatives/${cell.id}`,
+        (cell) => [cell.id, 'TJ'],
       ),
     },
   },

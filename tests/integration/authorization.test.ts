@@ -39,7 +39,11 @@ describe('delegations', () => {
   it('end the sessions they change when a facilitator grants or revokes one, and count from the next sign-in', async () => {
     const initiativeId = await freshInitiative();
     let target = await delegate(server.url, setup.client, { name: 'Future delegate', email: 'future@example.org' }, 'KG');
-    const stance = (position: string) => target.client.put(`/api/v1/initiatives/${initiativeId}/stances/UZ`, { position });
+    const stance = (position: string) =>
+      target.client.put(`/api/v1/initiatives/${initiativeId}/stances/UZ`, {
+        position,
+        ...(position === 'reservation' ? { note: 'A reason' } : {}),
+      });
     expect((await stance('endorse')).status).toBe(403);
     expect((await setup.client.post(`/api/v1/participants/${target.id}/delegation`, { state: 'UZ' })).body.state).toBe('UZ');
     expect((await stance('endorse')).status).toBe(401);

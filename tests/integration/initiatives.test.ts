@@ -109,7 +109,16 @@ describe('an initiative through the API', () => {
       expect.objectContaining({ from: 'consensus', to: 'consultation', format: 'CA-3', label: 'CA-3' }),
     ]);
     const change = (await eventsOf(initiative.id)).find((e) => e.type === 'stance.changed')!.payload;
-    expect(change).toEqual({ state: 'KZ', from: 'pending', to: 'endorse', note: null });
+    expect(change).toEqual({
+      state: 'KZ',
+      from: 'pending',
+      to: 'endorse',
+      note: null,
+      condition: null,
+      adReferendum: false,
+      confirmBy: null,
+      version: 1,
+    });
   });
 
   it('is not blocked by a state that steps aside: CA-4 minus TM + partners', async () => {

@@ -56,7 +56,7 @@ async function writeStances(count: number, initiativeId: number, onEach?: (i: nu
       try {
         const response = await as.kz.put(
           `/api/v1/initiatives/${initiativeId}/stances/KZ`,
-          { position: positions[i % 4] },
+          { position: positions[i % 4], note: `Reason ${i}` },
           { 'idempotency-key': key },
         );
         if (response.status === 200) break;

@@ -9,8 +9,10 @@ export interface MatrixRow {
   title: string;
   topic: string;
   status: Status;
+  /** Consensus ad referendum. */
+  provisional: boolean;
   label: string;
-  /** e endorse, r reservation, s step aside, p pending, - not taking part. */
+  /** e endorse, a endorse ad referendum, r reservation, c reservation with a condition, s step aside, p pending, - not taking part. */
   cells: string;
 }
 
@@ -23,11 +25,25 @@ export interface MatrixLabels {
   showOnMap: string;
   notTakingPart: string;
   changed: string;
+  provisional: string;
+  /** Full words for screen readers, and a short visible mark beside the icon. */
+  adReferendum: string;
+  conditional: string;
+  adReferendumShort: string;
+  conditionalShort: string;
   status: Record<Status, string>;
   position: Record<Position, string>;
 }
 
-const LETTER: Record<string, Position | null> = { e: 'endorse', r: 'reservation', s: 'step_aside', p: 'pending', '-': null };
+const LETTER: Record<string, Position | null> = {
+  e: 'endorse',
+  a: 'endorse',
+  r: 'reservation',
+  c: 'reservation',
+  s: 'step_aside',
+  p: 'pending',
+  '-': null,
+};
 
 /**
  * Initiatives × the five states. A client component only to keep the page light: its props are a
@@ -77,14 +93,31 @@ export function ConsensusMatrix({ rows, states, labels, focusQuery }: MatrixView
                 </span>
               </th>
               <td>
-                <span className={`badge status status-${row.status}`}>{labels.status[row.status]}</span>{' '}
+                <span className={`badge status status-${row.status}${row.provisional ? ' status-provisional' : ''}`}>
+                  {row.provisional ? labels.provisional : labels.status[row.status]}
+                </span>{' '}
                 <span className="format-label">{row.label}</span>
               </td>
               {states.map((s, i) => {
-                const position = LETTER[row.cells[i]];
+                const letter = row.cells[i];
+                const position = LETTER[letter];
+                const detail = letter === 'a' ? 'ad-referendum' : letter === 'c' ? 'conditional' : undefined;
                 return (
-                  <td key={s.code} data-position={position ?? 'absent'}>
-                    <span className="vh">{position ? labels.position[position] : labels.notTakingPart}</span>
+                  <td key={s.code} data-position={position ?? 'absent'} data-detail={detail}>
+                    <span className="vh">
+                      {letter === 'a'
+                        ? labels.adReferendum
+                        : letter === 'c'
+                          ? labels.conditional
+                          : position
+                            ? labels.position[position]
+                            : labels.notTakingPart}
+                    </span>
+                    {detail ? (
+                      <span className="cell-detail" aria-hidden="true">
+                        {letter === 'a' ? labels.adReferendumShort : labels.conditionalShort}
+                      </span>
+                    ) : null}
                   </td>
                 );
               })}

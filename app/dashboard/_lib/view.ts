@@ -42,7 +42,7 @@ const STATUS_PAINT: Record<Status, Paint> = {
 const POSITION_LETTER: Record<Position, string> = { endorse: 'e', reservation: 'r', step_aside: 's', pending: 'p' };
 const round = (n: number) => Math.round(n * 10) / 10;
 
-export const DASHBOARD_FILTERS = ['q', 'topic', 'status', 'format', 'state', 'partner'] as const;
+export const DASHBOARD_FILTERS = ['q', 'topic', 'status', 'format', 'state', 'partner', 'detail'] as const;
 export type Filters = Partial<Record<(typeof DASHBOARD_FILTERS)[number], string>>;
 
 export async function dashboardView(input: {
@@ -109,6 +109,15 @@ export async function dashboardView(input: {
       },
       { name: 'state', label: t('state'), value: filters.state ?? '', options: option(CA_STATES.map((s) => [s, names.states[s]])) },
       { name: 'partner', label: t('partner'), value: filters.partner ?? '', options: option(Object.entries(names.partners)) },
+      {
+        name: 'detail',
+        label: t('detail'),
+        value: filters.detail ?? '',
+        options: option([
+          ['ad_referendum', t('detailAdReferendum')],
+          ['conditional', t('detailConditional')],
+        ]),
+      },
     ],
     filtered: Object.keys(filters).length > 0,
   };
@@ -119,8 +128,15 @@ export async function dashboardView(input: {
       title: item.title,
       topic: names.topics[item.topic] ?? item.topic,
       status: item.status,
+      provisional: item.provisional,
       label: item.label,
-      cells: CA_STATES.map((s) => (item.stances[s] ? POSITION_LETTER[item.stances[s]!.position] : '-')).join(''),
+      cells: CA_STATES.map((s) => {
+        const stance = item.stances[s];
+        if (!stance) return '-';
+        if (stance.position === 'endorse' && stance.adReferendum) return 'a';
+        if (stance.position === 'reservation' && stance.condition) return 'c';
+        return POSITION_LETTER[stance.position];
+      }).join(''),
     })),
     states: CA_STATES.map((code) => ({ code, name: names.states[code] })),
     labels: {
@@ -131,6 +147,11 @@ export async function dashboardView(input: {
       showOnMapOf: t.raw('showOnMapOf') as string,
       changed: (await getTranslations('Live'))('changed'),
       notTakingPart: t('notTakingPart'),
+      provisional: tc('statusProvisional'),
+      adReferendum: t('cellAdReferendum'),
+      conditional: t('cellConditional'),
+      adReferendumShort: t('cellAdReferendumShort'),
+      conditionalShort: t('cellConditionalShort'),
       status: statusLabel,
       position: positionLabel,
     },

@@ -16,7 +16,7 @@ import { getInitiative } from '@/lib/services/initiatives/get-initiative';
 import { findInitiative } from '@/lib/services/initiatives/initiative-access';
 import { readSnapshot } from '@/lib/services/read';
 import { getThread } from '@/lib/services/threads/get-thread';
-import { endorseAction, formalizeAction, joinAction } from '../actions';
+import { confirmStanceAction, endorseAction, formalizeAction, joinAction } from '../actions';
 import { EventLine } from './_components/event-line';
 import { ChangedMark, LiveInitiative, LiveStanceRow } from './_components/live-initiative';
 import { StanceForm } from './_components/stance-form';
@@ -69,7 +69,7 @@ export default async function InitiativePage({ params }: Params) {
           </p>
           <header className="stack">
             <div className="row">
-              <StatusBadge status={initiative.status} testId="initiative-status" />
+              <StatusBadge status={initiative.status} provisional={initiative.provisional} testId="initiative-status" />
               <FormatLabel label={initiative.label} />
               {initiative.openToJoin ? <span className="badge badge-topic">{t('openToJoin')}</span> : null}
             </div>
@@ -83,7 +83,7 @@ export default async function InitiativePage({ params }: Params) {
                 ))}
               </div>
             ) : null}
-            <p className="small muted">{t(`statusExplain.${initiative.status}`)}</p>
+            <p className="small muted">{initiative.provisional ? t('provisionalExplain') : t(`statusExplain.${initiative.status}`)}</p>
           </header>
 
           <div className="grid-2">
@@ -114,8 +114,28 @@ export default async function InitiativePage({ params }: Params) {
                             </th>
                             <td>
                               <StanceMark position={stance.position} />
+                              {stance.adReferendum && stance.confirmBy ? (
+                                <span className="small stance-detail" data-testid="ad-referendum">
+                                  {t('adReferendumUntil', { date: format.dateTime(new Date(stance.confirmBy), { dateStyle: 'medium' }) })}
+                                </span>
+                              ) : null}
+                              {stance.position !== 'pending' ? (
+                                <span className="small muted stance-detail">{t('onVersion', { version: stance.version })}</span>
+                              ) : null}
                             </td>
-                            <td className="small">{stance.note ?? <span className="muted">—</span>}</td>
+                            <td className="small">
+                              {stance.note ?? <span className="muted">—</span>}
+                              {stance.condition ? (
+                                <span className="stance-detail" data-testid="stance-condition">
+                                  {t('conditionShown', { condition: stance.condition })}
+                                </span>
+                              ) : null}
+                              {stance.chairNote ? (
+                                <span className="stance-detail chair-note" data-testid="chair-note">
+                                  <strong>{t('toTheChair')}</strong> {stance.chairNote}
+                                </span>
+                              ) : null}
+                            </td>
                             <td className="small muted">
                               {stance.setAt ? (
                                 <time dateTime={stance.setAt}>
@@ -152,7 +172,26 @@ export default async function InitiativePage({ params }: Params) {
               {ownState && participates && canSetStanceFor(viewer, ownState) ? (
                 <section className="card">
                   <h2 style={{ marginTop: 0 }}>{t('yourStance', { state: names.states[ownState] })}</h2>
-                  <StanceForm initiativeId={initiative.id} state={ownState} current={initiative.stances[ownState]!} />
+                  <StanceForm
+                    initiativeId={initiative.id}
+                    state={ownState}
+                    stateName={names.states[ownState]}
+                    version={initiative.version}
+                    current={initiative.stances[ownState]!}
+                  />
+                </section>
+              ) : null}
+              {ownState && participates && canSetStanceFor(viewer, ownState) && initiative.stances[ownState]!.adReferendum ? (
+                <section className="card stack" data-testid="confirm-stance">
+                  <p className="small">
+                    {t('confirmExplain', {
+                      state: names.states[ownState],
+                      date: format.dateTime(new Date(initiative.stances[ownState]!.confirmBy!), { dateStyle: 'medium' }),
+                    })}
+                  </p>
+                  <ActionButton action={confirmStanceAction.bind(null, initiative.id, ownState)} testId="confirm">
+                    {t('confirm', { state: names.states[ownState] })}
+                  </ActionButton>
                 </section>
               ) : null}
               {ownState && !participates && initiative.openToJoin && canJoinForOwnState(viewer) ? (
@@ -184,7 +223,7 @@ export default async function InitiativePage({ params }: Params) {
                   {t('edit')}
                 </Link>
               ) : null}
-              {canFormalize(viewer) && initiative.status === 'consensus' ? (
+              {canFormalize(viewer) && initiative.status === 'consensus' && !initiative.provisional ? (
                 <section className="card stack">
                   <p className="small">{t('formalizeExplain')}</p>
                   <ActionButton action={formalizeAction.bind(null, initiative.id)} confirm={t('formalizeConfirm')} testId="formalize">

@@ -55,11 +55,14 @@ export async function exportInitiatives(viewer: Viewer, rawFilters: unknown): Pr
     );
     if (batch.length === 0) return rows;
     const rooms = new Map(batch.map((b) => [b.id, b.room]));
-    for (const view of await serializeInitiatives(batch, viewer.id)) {
+    for (const view of await serializeInitiatives(batch, viewer)) {
       const states = Object.fromEntries(
         CA_STATES.map((s) => {
           const stance = view.stances[s];
-          return [s, stance ? `${stance.position}${stance.acceding ? ' (acceding)' : ''}` : ''];
+          return [
+            s,
+            stance ? `${stance.position}${stance.adReferendum ? ' (ad referendum)' : ''}${stance.acceding ? ' (acceding)' : ''}` : '',
+          ];
         }),
       ) as Record<StateCode, string>;
       rows.push({

@@ -53,7 +53,7 @@ export async function getDashboard(viewer: Viewer, rawQuery: unknown, q: Db = db
       rows,
       query.limit,
       (last) => `${last.updatedAt}~${last.id}`,
-      (page) => serializeInitiatives(page, viewer.id, q),
+      (page) => serializeInitiatives(page, viewer, q),
     )),
   };
 }

@@ -7,6 +7,7 @@ import type { Attribution } from '../../events/actor';
 import { appendEvent } from '../../events/append';
 import { countInTotals, recordStatusDelta } from '../dashboard/totals';
 import type { WriteTx } from '../write';
+import type { Db } from '../../../db/client';
 
 /**
  * Recomputes status and format from the stored stances (inside the change's transaction), stores
@@ -15,32 +16,21 @@ import type { WriteTx } from '../write';
 export async function applyConsensus(
   tx: WriteTx,
   initiativeId: number,
-  context: { actor: Viewer; threadId: number; attribution: Attribution },
+  context: { actor: Viewer | null; threadId: number; attribution: Attribution },
 ): Promise<ConsensusResult> {
-  const [current, stances, partners] = await Promise.all([
-    tx.get<{
-      status: Status;
-      format: string;
-      label: string;
-      minus: string;
-      formalizedAt: string | null;
-      visibility: 'open' | 'discreet';
-      topic: string;
-    }>(
-      sql`SELECT i.status, i.format, i.label, i.minus, i.formalized_at AS "formalizedAt", t.visibility, t.topic
-          FROM initiatives i JOIN threads t ON t.id = i.thread_id WHERE i.id = ${initiativeId}`,
-    ),
-    tx.all<{ state: StateCode; position: Position; acceding: number }>(
-      sql`SELECT state_code AS state, position, acceding FROM stances WHERE initiative_id = ${initiativeId}`,
-    ),
-    tx.all<{ code: string }>(sql`SELECT partner_code AS code FROM initiative_partners WHERE initiative_id = ${initiativeId}`),
-  ]);
+  const current = await tx.get<{
+    status: Status;
+    format: string;
+    label: string;
+    minus: string;
+    visibility: 'open' | 'discreet';
+    topic: string;
+  }>(
+    sql`SELECT i.status, i.format, i.label, i.minus, t.visibility, t.topic
+        FROM initiatives i JOIN threads t ON t.id = i.thread_id WHERE i.id = ${initiativeId}`,
+  );
   const before = current!;
-  const result = evaluateConsensus({
-    stances: stances.map((s) => ({ state: s.state, position: s.position, acceding: Boolean(s.acceding) })),
-    partners: partners.map((p) => p.code),
-    formalized: before.formalizedAt !== null,
-  });
+  const result = await evaluateStored(tx, initiativeId);
   const at = now();
   await tx.run(
     sql`UPDATE initiatives SET status = ${result.status}, format = ${result.format}, label = ${result.label},
@@ -75,8 +65,30 @@ export async function applyConsensus(
         minus: result.minus,
         plus: result.plus,
         fromLabel: before.label,
+        provisional: result.provisional,
       },
     });
   }
   return result;
+}
+
+/** The consensus of the stances and partners as stored (inside a transaction: as this change leaves them). */
+export async function evaluateStored(q: Db, initiativeId: number): Promise<ConsensusResult> {
+  const [initiative, stances, partners] = await Promise.all([
+    q.get<{ formalizedAt: string | null }>(sql`SELECT formalized_at AS "formalizedAt" FROM initiatives WHERE id = ${initiativeId}`),
+    q.all<{ state: StateCode; position: Position; acceding: number; adReferendum: number }>(
+      sql`SELECT state_code AS state, position, acceding, ad_referendum AS "adReferendum" FROM stances WHERE initiative_id = ${initiativeId}`,
+    ),
+    q.all<{ code: string }>(sql`SELECT partner_code AS code FROM initiative_partners WHERE initiative_id = ${initiativeId}`),
+  ]);
+  return evaluateConsensus({
+    stances: stances.map((s) => ({
+      state: s.state,
+      position: s.position,
+      acceding: Boolean(s.acceding),
+      adReferendum: Boolean(s.adReferendum),
+    })),
+    partners: partners.map((p) => p.code),
+    formalized: initiative!.formalizedAt !== null,
+  });
 }

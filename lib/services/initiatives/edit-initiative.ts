@@ -6,7 +6,10 @@ import { conflict, forbidden } from '../../errors';
 import { appendEvent } from '../../events/append';
 import { parseInput } from '../../validation/common';
 import { editInitiativeInput } from '../../validation/initiatives';
+import { cancelJob } from '../../scheduler/jobs';
 import { countEndorsement } from '../dashboard/totals';
+import type { WriteTx } from '../write';
+import { LAPSE_JOB, lapseJobKey } from './set-stance';
 import { changeInitiative } from './change-initiative';
 import type { InitiativeView } from './serialize-initiative';
 
@@ -42,6 +45,8 @@ export function editInitiative(viewer: Viewer, id: number, rawInput: unknown): P
               open_to_join = ${openToJoin}, updated_at = ${at} WHERE id = ${id}`,
       );
       const textChanged = Boolean(changes.title || changes.summary);
+      // Each new text is a version of its own: stances record the one they were set on.
+      const version = textChanged ? await recordVersion(tx, id, viewer.id, at) : undefined;
       const reset = textChanged
         ? await tx.all<{ state: StateCode; note: string | null }>(
             sql`SELECT state_code AS state, note FROM stances WHERE initiative_id = ${id} AND position = 'endorse' ORDER BY state_code`,
@@ -51,13 +56,15 @@ export function editInitiative(viewer: Viewer, id: number, rawInput: unknown): P
         type: 'initiative.edited',
         initiativeId: id,
         ...context,
-        payload: { changes, resetStates: reset.map((r) => r.state) },
+        payload: { changes, resetStates: reset.map((r) => r.state), ...(version ? { version } : {}) },
       });
       for (const { state, note } of reset) {
         if (thread.visibility === 'open') countEndorsement(tx, state, thread.topic, -1);
         await tx.run(
-          sql`UPDATE stances SET position = 'pending', set_at = ${at}, set_by = NULL WHERE initiative_id = ${id} AND state_code = ${state}`,
+          sql`UPDATE stances SET position = 'pending', ad_referendum = 0, confirm_by = NULL, set_at = ${at}, set_by = NULL
+              WHERE initiative_id = ${id} AND state_code = ${state}`,
         );
+        await cancelJob(tx, LAPSE_JOB, lapseJobKey(id, state));
         appendEvent(tx, {
           type: 'stance.changed',
           initiativeId: id,
@@ -67,4 +74,16 @@ export function editInitiative(viewer: Viewer, id: number, rawInput: unknown): P
       }
     },
   );
+}
+
+/** The initiative's text as it now stands becomes its next version. */
+async function recordVersion(tx: WriteTx, id: number, editorId: number, at: string): Promise<number> {
+  const { version } = (await tx.get<{ version: number }>(
+    sql`UPDATE initiatives SET version = version + 1 WHERE id = ${id} RETURNING version`,
+  ))!;
+  await tx.run(
+    sql`INSERT INTO initiative_versions (initiative_id, version, title, summary, edited_by, created_at)
+        SELECT id, version, title, summary, ${editorId}, ${at} FROM initiatives WHERE id = ${id}`,
+  );
+  return version;
 }

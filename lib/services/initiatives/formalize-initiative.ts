@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { canFormalize as mayFormalize } from '../../access/rules';
 import type { Viewer } from '../../access/viewer';
-import type { Status } from '../../consensus/codes';
 import { canFormalize } from '../../consensus/consensus';
+import { evaluateStored } from './apply-consensus';
 import { conflict, forbidden } from '../../errors';
 import { appendEvent } from '../../events/append';
 import { changeInitiative } from './change-initiative';
@@ -17,8 +17,10 @@ export function formalizeInitiative(viewer: Viewer, initiativeId: number): Promi
       if (!mayFormalize(viewer)) throw forbidden('Only a facilitator formalizes an initiative');
     },
     async ({ tx, initiative, context, at }) => {
-      const { status } = (await tx.get<{ status: Status }>(sql`SELECT status FROM initiatives WHERE id = ${initiativeId}`))!;
-      if (!canFormalize(status)) throw conflict(`Only an initiative in consensus is formalized; this one is in ${status}`);
+      const consensus = await evaluateStored(tx, initiativeId);
+      if (consensus.provisional)
+        throw conflict('This consensus is ad referendum: it is formalized once every endorsement is confirmed by its capital');
+      if (!canFormalize(consensus)) throw conflict(`Only an initiative in consensus is formalized; this one is in ${consensus.status}`);
       await tx.run(sql`UPDATE initiatives SET formalized_at = ${at}, formalized_by = ${viewer.id} WHERE id = ${initiativeId}`);
       appendEvent(tx, { type: 'initiative.formalized', initiativeId, ...context, payload: { label: initiative.label, formalizedAt: at } });
     },

@@ -18,5 +18,5 @@ export async function getChangedInitiative(viewer: Viewer, id: number, thread: V
 }
 
 async function viewOf(viewer: Viewer, initiative: InitiativeRow, thread: VisibleThread, q: Db = db()): Promise<InitiativeView> {
-  return (await serializeInitiatives([{ ...initiative, attribution: thread.attribution, topic: thread.topic }], viewer.id, q))[0];
+  return (await serializeInitiatives([{ ...initiative, attribution: thread.attribution, topic: thread.topic }], viewer, q))[0];
 }

@@ -26,6 +26,10 @@ export function initiativeFilterSql(viewer: Viewer, filters: InitiativeFilters):
       sql`EXISTS (SELECT 1 FROM initiative_partners ip WHERE ip.initiative_id = i.id AND ip.partner_code = ${filters.partner})`,
     );
   }
+  if (filters.detail === 'ad_referendum')
+    conditions.push(sql`EXISTS (SELECT 1 FROM stances s WHERE s.initiative_id = i.id AND s.ad_referendum = 1)`);
+  if (filters.detail === 'conditional')
+    conditions.push(sql`EXISTS (SELECT 1 FROM stances s WHERE s.initiative_id = i.id AND s.condition IS NOT NULL)`);
   if (filters.q) {
     const pattern = likePattern(filters.q);
     conditions.push(sql`(${dialectSql.ilike(sql`i.title`, pattern)} OR ${dialectSql.ilike(sql`i.summary`, pattern)})`);
@@ -49,6 +53,6 @@ export async function listInitiatives(viewer: Viewer, rawQuery: unknown, q = db(
     rows,
     query.limit,
     (row) => String(row.id),
-    (page) => serializeInitiatives(page, viewer.id, q),
+    (page) => serializeInitiatives(page, viewer, q),
   );
 }

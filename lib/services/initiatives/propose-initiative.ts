@@ -14,7 +14,7 @@ import { write } from '../write';
 import { getInitiative } from './get-initiative';
 import type { InitiativeView } from './serialize-initiative';
 
-const { initiativePartners, initiatives, stances } = tables;
+const { initiativePartners, initiativeVersions, initiatives, stances } = tables;
 
 /** Proposes an initiative in a room: every participating state starts at `pending`. */
 export async function proposeInitiative(viewer: Viewer, threadId: number, rawInput: unknown): Promise<InitiativeView> {
@@ -48,6 +48,9 @@ export async function proposeInitiative(viewer: Viewer, threadId: number, rawInp
       })
       .returning({ initiativeId: initiatives.id });
     await tx.orm.insert(stances).values(input.states.map((stateCode) => ({ initiativeId, stateCode, joinedAt: at })));
+    await tx.orm
+      .insert(initiativeVersions)
+      .values({ initiativeId, version: 1, title: input.title, summary: input.summary, editedBy: viewer.id, createdAt: at });
     if (input.partners.length) {
       await tx.orm.insert(initiativePartners).values(input.partners.map((partnerCode) => ({ initiativeId, partnerCode })));
     }

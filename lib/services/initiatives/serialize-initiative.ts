@@ -6,6 +6,9 @@ import { publicActor, type Attribution } from '../../events/actor';
 import type { PublicActor } from '../../events/types';
 import { groupCodes, participantsById } from '../threads/serialize-thread';
 import type { InitiativeRow } from './initiative-access';
+import { canReadChairNote } from '../../access/rules';
+import type { Viewer } from '../../access/viewer';
+import { evaluateConsensus } from '../../consensus/consensus';
 
 export interface StanceView {
   position: Position;
@@ -13,6 +16,15 @@ export interface StanceView {
   setAt: string | null;
   /** Joined after formalization and not yet endorsed. */
   acceding: boolean;
+  /** A reservation's condition ("would endorse if …"). */
+  condition: string | null;
+  /** Endorsed pending the capital's confirmation, by `confirmBy`. */
+  adReferendum: boolean;
+  confirmBy: string | null;
+  /** The text's version the stance was set on. */
+  version: number;
+  /** Only for facilitators and the state's own delegates; absent for everyone else. */
+  chairNote?: string | null;
 }
 
 /** The initiative as PRODUCT.md specifies it, plus a few fields the pages need. */
@@ -29,6 +41,10 @@ export interface InitiativeView {
   minus: StateCode[];
   plus: string[];
   label: string;
+  /** Consensus ad referendum: it rests on an endorsement its capital has not confirmed yet. */
+  provisional: boolean;
+  /** The current text's version (1 is the proposal). */
+  version: number;
   stances: Partial<Record<StateCode, StanceView>>;
   endorsements: number;
   endorsedByMe: boolean;
@@ -46,19 +62,26 @@ interface StanceRow {
   note: string | null;
   setAt: string | null;
   acceding: number;
+  condition: string | null;
+  adReferendum: number;
+  confirmBy: string | null;
+  version: number;
+  chairNote: string | null;
 }
 
 /** Serializes a page of initiatives with a few batch queries, whatever the page size. */
 export async function serializeInitiatives(
   rows: readonly (InitiativeRow & { attribution: Attribution; topic: string })[],
-  viewerId: number,
+  viewer: Viewer,
   q: Db = db(),
 ): Promise<InitiativeView[]> {
   if (rows.length === 0) return [];
+  const viewerId = viewer.id;
   const ids = rows.map((r) => r.id);
   const [stanceRows, partners, mine, proposers] = await Promise.all([
     q.all<StanceRow>(
-      sql`SELECT initiative_id AS "initiativeId", state_code AS state, position, note, set_at AS "setAt", acceding
+      sql`SELECT initiative_id AS "initiativeId", state_code AS state, position, note, set_at AS "setAt", acceding, condition,
+            ad_referendum AS "adReferendum", confirm_by AS "confirmBy", version, chair_note AS "chairNote"
           FROM stances WHERE ${dialectSql.inList(sql`initiative_id`, ids)}`,
     ),
     q
@@ -86,8 +109,28 @@ export async function serializeInitiatives(
     const stanceMap: Partial<Record<StateCode, StanceView>> = {};
     for (const state of states) {
       const s = own.find((x) => x.state === state)!;
-      stanceMap[state] = { position: s.position, note: s.note, setAt: s.setAt, acceding: Boolean(s.acceding) };
+      stanceMap[state] = {
+        position: s.position,
+        note: s.note,
+        setAt: s.setAt,
+        acceding: Boolean(s.acceding),
+        condition: s.condition,
+        adReferendum: Boolean(s.adReferendum),
+        confirmBy: s.confirmBy,
+        version: s.version,
+        ...(canReadChairNote(viewer, state) ? { chairNote: s.chairNote } : {}),
+      };
     }
+    const consensus = evaluateConsensus({
+      stances: own.map((x) => ({
+        state: x.state,
+        position: x.position,
+        acceding: Boolean(x.acceding),
+        adReferendum: Boolean(x.adReferendum),
+      })),
+      partners: partners.get(r.id) ?? [],
+      formalized: r.formalizedAt !== null,
+    });
     const proposer = proposers.get(r.createdBy);
     return {
       id: r.id,
@@ -102,6 +145,8 @@ export async function serializeInitiatives(
       minus: r.minus ? (r.minus.split(',') as StateCode[]) : [],
       plus: partners.get(r.id) ?? [],
       label: r.label,
+      provisional: consensus.provisional,
+      version: r.version,
       stances: stanceMap,
       endorsements: r.endorsementCount,
       endorsedByMe: mine.has(r.id),

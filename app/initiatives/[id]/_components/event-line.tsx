@@ -1,4 +1,4 @@
-import { useTranslations } from 'next-intl';
+import { useFormatter, useTranslations } from 'next-intl';
 import { ActorName } from '@/components/actor-name';
 import type { PublicEvent } from '@/lib/events/types';
 
@@ -6,6 +6,8 @@ import type { PublicEvent } from '@/lib/events/types';
 export function EventLine({ event }: { event: PublicEvent }) {
   const t = useTranslations('Timeline');
   const tc = useTranslations('Common');
+  const format = useFormatter();
+  const day = (iso: unknown) => format.dateTime(new Date(String(iso)), { dateStyle: 'medium' });
   const p = event.payload as Record<string, unknown>;
   const actor = <ActorName actor={event.actor} />;
   switch (event.type) {
@@ -26,10 +28,17 @@ export function EventLine({ event }: { event: PublicEvent }) {
       return (
         <span data-testid="timeline-stance">
           <strong>{String(p.state)}</strong>: {tc(`position.${p.from as 'pending'}`)} → {tc(`position.${p.to as 'pending'}`)}
+          {p.adReferendum ? ` (${t('adReferendum', { date: day(p.confirmBy) })})` : ''}
+          {p.version && p.to !== 'pending' ? ` ${t('onVersion', { version: Number(p.version) })}` : ''}
           {p.reason === 'text_edited' ? ` (${t('resetBecauseEdited')})` : ''}
           {p.note && p.reason !== 'text_edited' ? <span className="muted"> — “{String(p.note)}”</span> : null}
+          {p.condition ? <span className="muted"> ({t('condition', { condition: String(p.condition) })})</span> : null}
         </span>
       );
+    case 'stance.confirmed':
+      return <span data-testid="timeline-stance">{t('confirmed', { state: String(p.state) })}</span>;
+    case 'stance.lapsed':
+      return <span data-testid="timeline-stance">{t('lapsed', { state: String(p.state), date: day(p.confirmBy) })}</span>;
     case 'endorsement.added':
       return <span>{t.rich('endorsed', { actor: () => actor })}</span>;
     case 'endorsement.removed':
@@ -45,7 +54,10 @@ export function EventLine({ event }: { event: PublicEvent }) {
       }
       return (
         <span>
-          {t('statusChanged', { from: tc(`status.${p.from as 'consultation'}`), to: tc(`status.${p.to as 'consultation'}`) })}{' '}
+          {t('statusChanged', {
+            from: tc(`status.${p.from as 'consultation'}`),
+            to: p.provisional ? tc('statusProvisional') : tc(`status.${p.to as 'consultation'}`),
+          })}{' '}
           <span className="format-label">{String(p.label)}</span>
         </span>
       );
