@@ -81,3 +81,66 @@ test('a reservation needs its reason, in the form too, and its condition shows t
   await kz.close();
   await uz.close();
 });
+
+test('a facilitator puts a text to silence in the browser; both watching see it concluded, the text adopted', async ({ browser }) => {
+  const kz = await contextAs(browser, 'delegate.kz');
+  const uz = await contextAs(browser, 'delegate.uz');
+  const facilitator = await contextAs(browser, 'facilitator');
+  const room = await findRoom(kz, (r) => openNamedRoom(r) && r.partners.length === 0);
+  const id = await proposeInitiative(kz, room.id, { title: unique('By silence'), states: ['KZ', 'UZ'] }, [
+    { context: kz, state: 'KZ', position: 'endorse' },
+  ]);
+  const chair = await facilitator.newPage();
+  await chair.goto(`/initiatives/${id}`);
+  const delegate = await uz.newPage();
+  await delegate.goto(`/initiatives/${id}`);
+  await waitUntilLive(chair);
+  await waitUntilLive(delegate);
+
+  // The picker takes the facilitator's own time: twelve seconds from now, as their clock shows it.
+  const local = await chair.evaluate(() => {
+    const at = new Date(Date.now() + 12_000);
+    const pad = (n: number) => String(n).padStart(2, '0');
+    return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T${pad(at.getHours())}:${pad(at.getMinutes())}:${pad(at.getSeconds())}`;
+  });
+  await chair.getByLabel('Deadline (your time)').fill(local);
+  await chair.getByRole('button', { name: 'Start the silence procedure' }).click();
+
+  // Uzbekistan's delegate sees the countdown, who may break silence, and the means to.
+  await expect(delegate.getByTestId('silence')).toContainText('May still break silence: Kazakhstan, Uzbekistan.');
+  await expect(delegate.getByTestId('silence-countdown')).toContainText(/s left/);
+  await expect(delegate.getByRole('button', { name: 'Break silence for Uzbekistan' })).toBeVisible();
+  await expect(delegate.getByTestId('announcements')).toContainText('A silence procedure started.');
+
+  // Nobody breaks it: at the deadline both pages show the text adopted.
+  for (const page of [chair, delegate]) {
+    await expect(page.getByTestId('initiative-status')).toHaveText('Formalized', { timeout: 30_000 });
+    await expect(page.getByTestId('timeline')).toContainText('Silence held: the text is adopted');
+    await expect(page.locator('tr[data-state="UZ"] [data-position]')).toHaveAttribute('data-position', 'endorse');
+  }
+  await expect(delegate.getByTestId('timeline')).toContainText('UZ: Pending → Endorses on version 1 (deemed, by silence)');
+  await expect(delegate.getByTestId('announcements')).toContainText('Silence held: the text is adopted.');
+  for (const context of [kz, uz, facilitator]) await context.close();
+});
+
+test('a delegate breaks silence with a reason, and the procedure ends for everyone', async ({ browser }) => {
+  const kz = await contextAs(browser, 'delegate.kz');
+  const uz = await contextAs(browser, 'delegate.uz');
+  const facilitator = await contextAs(browser, 'facilitator');
+  const room = await findRoom(kz, (r) => openNamedRoom(r) && r.partners.length === 0);
+  const id = await proposeInitiative(kz, room.id, { title: unique('Silence broken'), states: ['KZ', 'UZ'] });
+  await api(facilitator, 'POST', `/api/v1/initiatives/${id}/silence`, { deadline: new Date(Date.now() + 3_600_000).toISOString() });
+  const chair = await facilitator.newPage();
+  await chair.goto(`/initiatives/${id}`);
+  await waitUntilLive(chair);
+  const delegate = await uz.newPage();
+  await delegate.goto(`/initiatives/${id}`);
+  await delegate.getByRole('button', { name: 'Break silence for Uzbekistan' }).click();
+  await expect(delegate.getByLabel('Why your state breaks silence (visible to all)')).toBeFocused();
+  await delegate.keyboard.type('The quotas are not settled.');
+  await delegate.getByRole('button', { name: 'Break silence for Uzbekistan' }).click();
+  await expect(chair.getByTestId('silence')).toHaveCount(0);
+  await expect(chair.getByTestId('timeline')).toContainText('UZ broke silence — “The quotas are not settled.”');
+  await expect(chair.getByTestId('announcements')).toContainText('Silence was broken.');
+  for (const context of [kz, uz, facilitator]) await context.close();
+});

@@ -46,6 +46,8 @@ const envSchema = z.object({
   RATE_LIMIT_REGISTRATIONS: z.coerce.number().int().min(1).default(10),
   /** Messages allowed per participant per 10 seconds. */
   RATE_LIMIT_MESSAGES: z.coerce.number().int().min(1).default(20),
+  /** The shortest silence procedure a facilitator may start (PRODUCT.md: default one hour). */
+  SILENCE_MIN_SECONDS: z.coerce.number().int().min(1).default(3600),
   /** How long a session lasts without activity, and after how long a request re-issues it. */
   SESSION_MAX_AGE_SECONDS: z.coerce.number().int().min(1).default(3600),
   SESSION_REFRESH_AFTER_SECONDS: z.coerce.number().int().min(0).default(600),

@@ -29,6 +29,7 @@ const ORDER = [
   'messages',
   'initiatives',
   'stances',
+  'initiative_versions',
   'initiative_partners',
   'endorsements',
   'events',

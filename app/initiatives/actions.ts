@@ -8,6 +8,7 @@ import { addEndorsement, removeEndorsement } from '@/lib/services/initiatives/en
 import { formalizeInitiative } from '@/lib/services/initiatives/formalize-initiative';
 import { joinInitiative } from '@/lib/services/initiatives/join-initiative';
 import { confirmStance, setStance } from '@/lib/services/initiatives/set-stance';
+import { breakSilence, startSilence } from '@/lib/services/initiatives/silence';
 
 type Result = ActionState<{ id: number }>;
 
@@ -51,4 +52,12 @@ export async function editAction(id: number, _previous: Result, form: FormData):
   }));
   if (result?.ok) redirect(`/initiatives/${id}`);
   return result;
+}
+
+export async function startSilenceAction(id: number, _previous: Result, form: FormData): Promise<Result> {
+  return done(id, await runAction(async (viewer) => ({ id: (await startSilence(viewer, boundId(id), formInput(form))).id })));
+}
+
+export async function breakSilenceAction(id: number, _previous: Result, form: FormData): Promise<Result> {
+  return done(id, await runAction(async (viewer) => ({ id: (await breakSilence(viewer, boundId(id), formInput(form))).id })));
 }

@@ -19,6 +19,9 @@ export interface ChangeWords {
   confirmed: string;
   /** "{state}: the endorsement ad referendum lapsed; back to pending." */
   lapsed: string;
+  silenceStarted: string;
+  silenceBroken: string;
+  silenceConcluded: string;
 }
 
 interface ChangeEvent {
@@ -52,6 +55,12 @@ export function describeChange(event: ChangeEvent, words: ChangeWords, viewerId:
       return fill(words.statusNow, { status: p.provisional ? words.provisional : (words.status[p.to as Status] ?? String(p.to)) });
     case 'initiative.formalized':
       return fill(words.statusNow, { status: words.status.formalized });
+    case 'silence.started':
+      return words.silenceStarted;
+    case 'silence.broken':
+      return words.silenceBroken;
+    case 'silence.concluded':
+      return words.silenceConcluded;
     case 'initiative.joined':
       return fill(words.joined, { state });
     default:

@@ -29,5 +29,8 @@ export async function changeWords(stateNames: Record<string, string>): Promise<C
     provisional: t('provisional'),
     confirmed: t.raw('confirmed') as string,
     lapsed: t.raw('lapsed') as string,
+    silenceStarted: t('silenceStarted'),
+    silenceBroken: t('silenceBroken'),
+    silenceConcluded: t('silenceConcluded'),
   };
 }

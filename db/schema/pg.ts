@@ -199,6 +199,9 @@ export const initiatives = pgTable(
     formalizedBy: integer('formalized_by').references(() => participants.id),
     /** The current text's version: 1 is the proposal, each edit of title or summary adds one. */
     version: integer('version').notNull().default(1),
+    /** A running silence procedure: adopted at the deadline unless a state breaks silence. */
+    silenceStartedAt: text('silence_started_at'),
+    silenceDeadline: text('silence_deadline'),
   },
   (t) => [
     index('initiatives_thread_idx').on(t.threadId),

@@ -17,6 +17,8 @@ import { joinInitiative } from '../services/initiatives/join-initiative';
 import { listInitiatives } from '../services/initiatives/list-initiatives';
 import { proposeInitiative } from '../services/initiatives/propose-initiative';
 import { confirmStance, setStance } from '../services/initiatives/set-stance';
+import { breakSilence, startSilence } from '../services/initiatives/silence';
+import { listVersions } from '../services/initiatives/versions';
 import { createApiToken, listApiTokens, revokeApiToken } from '../services/participants/api-tokens';
 import { setAccountDisabled } from '../services/participants/account-status';
 import { setDelegation } from '../services/participants/delegations';
@@ -151,6 +153,21 @@ export const ROUTES: Route[] = [
     method: 'POST',
     path: '/api/v1/initiatives/:id/stances/:state/confirm',
     handler: withViewer((viewer, { params }) => confirmStance(viewer, pathId(params.id), params.state)),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/initiatives/:id/versions',
+    handler: withViewer((viewer, { params, query }) => listVersions(viewer, pathId(params.id), query)),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/initiatives/:id/silence',
+    handler: withViewer(async (viewer, { params, body }) => startSilence(viewer, pathId(params.id), await body())),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/initiatives/:id/silence/break',
+    handler: withViewer(async (viewer, { params, body }) => breakSilence(viewer, pathId(params.id), await body())),
   },
   {
     method: 'POST',

@@ -12,7 +12,7 @@ export const dashboardFilters = z.object({
   partner: partnerCode.optional(),
   q: z.string().trim().max(100).optional(),
   /** Stances given the diplomats' way: some endorsement ad referendum, some reservation with a condition. */
-  detail: z.enum(STANCE_DETAILS, { error: 'Detail is ad_referendum or conditional' }).optional(),
+  detail: z.enum(STANCE_DETAILS, { error: 'Detail is ad_referendum, conditional or silence' }).optional(),
 });
 export type DashboardFilters = z.infer<typeof dashboardFilters>;
 

@@ -52,7 +52,7 @@ export const setStanceInput = z
   });
 export type SetStanceInput = z.infer<typeof setStanceInput>;
 
-export const STANCE_DETAILS = ['ad_referendum', 'conditional'] as const;
+export const STANCE_DETAILS = ['ad_referendum', 'conditional', 'silence'] as const;
 
 export const formatFilter = z.string().regex(/^CA-[0-5]$/, 'Format is CA-0 … CA-5');
 
@@ -64,6 +64,10 @@ export const listInitiativesQuery = pageQuery.extend({
   partner: partnerCode.optional(),
   threadId: z.coerce.number().int().positive().optional(),
   q: z.string().trim().max(100).optional(),
-  detail: z.enum(STANCE_DETAILS, { error: 'Detail is ad_referendum or conditional' }).optional(),
+  detail: z.enum(STANCE_DETAILS, { error: 'Detail is ad_referendum, conditional or silence' }).optional(),
 });
 export type ListInitiativesQuery = z.infer<typeof listInitiativesQuery>;
+
+export const SILENCE_MAX_DAYS = 30;
+export const startSilenceInput = z.strictObject({ deadline: instant });
+export const breakSilenceInput = z.strictObject({ note: note.min(1, 'Say why your state breaks silence') });

@@ -184,6 +184,23 @@ async function initiative(kind: Kind): Promise<number> {
   });
 }
 
+const inTwoHours = () => new Date(Date.now() + 2 * 3_600_000).toISOString();
+
+/** A fresh initiative per cell (what the action does is not undone). */
+async function freshInitiative(kind: Kind): Promise<number> {
+  fixtures.delete(`initiative:${kind}`);
+  const id = await initiative(kind);
+  fixtures.delete(`initiative:${kind}`);
+  return id;
+}
+
+/** A fresh initiative per cell under a running silence procedure. */
+async function silentInitiative(kind: Kind): Promise<number> {
+  const id = await freshInitiative(kind);
+  expect((await setup.client.post(`/api/v1/initiatives/${id}/silence`, { deadline: inTwoHours() })).status).toBe(200);
+  return id;
+}
+
 /** A fresh initiative per cell, TJ's endorsement given ad referendum (a confirmation is not undone). */
 async function adReferendumInitiative(kind: Kind): Promise<number> {
   fixtures.delete(`initiative:${kind}`);
@@ -492,6 +509,36 @@ const ACTIONS: Action[] = [
         'confirmStanceAction',
         (cell) => `/initiatives/${cell.id}`,
         (cell) => [cell.id, 'TJ'],
+      ),
+    },
+  },
+  {
+    name: 'start a silence procedure',
+    expect: { open: 'UFFFFFFOOFF', discreet: 'UNNNNNNONFN' },
+    writes: true,
+    prepare: (cell) => freshInitiative(cell.kind),
+    run: {
+      ...api((c, cell) => c.post(`/api/v1/initiatives/${cell.id}/silence`, { deadline: inTwoHours() })),
+      action: action(
+        'startSilenceAction',
+        (cell) => `/initiatives/${cell.id}`,
+        (cell) => [cell.id],
+        { deadline: inTwoHours() },
+      ),
+    },
+  },
+  {
+    name: 'break silence for their state',
+    expect: { open: 'UFFFFFFFFOO', discreet: 'UNNNNNNFNON' },
+    writes: true,
+    prepare: (cell) => silentInitiative(cell.kind),
+    run: {
+      ...api((c, cell) => c.post(`/api/v1/initiatives/${cell.id}/silence/break`, { note: 'We object.' })),
+      action: action(
+        'breakSilenceAction',
+        (cell) => `/initiatives/${cell.id}`,
+        (cell) => [cell.id],
+        { note: 'We object.' },
       ),
     },
   },

@@ -348,6 +348,8 @@ function actionShapes(): Record<string, { bound: fc.Arbitrary<unknown[]>; previo
     editAction: { bound: fc.tuple(id(pools.initiatives)), previousState: true },
     endorseAction: { bound: fc.tuple(id(pools.initiatives), fc.boolean()), previousState: true },
     formalizeAction: { bound: fc.tuple(id(pools.initiatives)), previousState: true },
+    startSilenceAction: { bound: fc.tuple(id(pools.initiatives)), previousState: true },
+    breakSilenceAction: { bound: fc.tuple(id(pools.initiatives)), previousState: true },
     confirmStanceAction: {
       bound: fc.tuple(id(pools.initiatives), fc.constantFrom('KZ', 'KG', 'TJ', 'TM', 'UZ', 'XX')),
       previousState: true,
@@ -382,6 +384,7 @@ describe('server action fuzzing', () => {
       'adReferendum',
       'confirmBy',
       'chairNote',
+      'deadline',
       'name',
       'email',
       'password',

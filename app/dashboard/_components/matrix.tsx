@@ -11,6 +11,8 @@ export interface MatrixRow {
   status: Status;
   /** Consensus ad referendum. */
   provisional: boolean;
+  /** "silence until …" while a silence procedure runs. */
+  silence: string | null;
   label: string;
   /** e endorse, a endorse ad referendum, r reservation, c reservation with a condition, s step aside, p pending, - not taking part. */
   cells: string;
@@ -97,6 +99,11 @@ export function ConsensusMatrix({ rows, states, labels, focusQuery }: MatrixView
                   {row.provisional ? labels.provisional : labels.status[row.status]}
                 </span>{' '}
                 <span className="format-label">{row.label}</span>
+                {row.silence ? (
+                  <span className="sub" data-testid="silence-running">
+                    <span aria-hidden="true">⏳</span> {row.silence}
+                  </span>
+                ) : null}
               </td>
               {states.map((s, i) => {
                 const letter = row.cells[i];

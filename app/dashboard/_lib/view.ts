@@ -116,6 +116,7 @@ export async function dashboardView(input: {
         options: option([
           ['ad_referendum', t('detailAdReferendum')],
           ['conditional', t('detailConditional')],
+          ['silence', t('detailSilence')],
         ]),
       },
     ],
@@ -129,6 +130,9 @@ export async function dashboardView(input: {
       topic: names.topics[item.topic] ?? item.topic,
       status: item.status,
       provisional: item.provisional,
+      silence: item.silence
+        ? t('silenceRunning', { date: format.dateTime(new Date(item.silence.deadline), { dateStyle: 'medium', timeStyle: 'short' }) })
+        : null,
       label: item.label,
       cells: CA_STATES.map((s) => {
         const stance = item.stances[s];

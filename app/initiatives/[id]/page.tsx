@@ -16,12 +16,17 @@ import { getInitiative } from '@/lib/services/initiatives/get-initiative';
 import { findInitiative } from '@/lib/services/initiatives/initiative-access';
 import { readSnapshot } from '@/lib/services/read';
 import { getThread } from '@/lib/services/threads/get-thread';
+import { listVersions } from '@/lib/services/initiatives/versions';
 import { confirmStanceAction, endorseAction, formalizeAction, joinAction } from '../actions';
 import { EventLine } from './_components/event-line';
 import { ChangedMark, LiveInitiative, LiveStanceRow } from './_components/live-initiative';
+import { SilenceCountdown } from './_components/silence-countdown';
+import { BreakSilenceForm, StartSilenceForm } from './_components/silence-forms';
 import { StanceForm } from './_components/stance-form';
+import { TextVersions } from './_components/text-versions';
 
 type Params = { params: Promise<{ id: string }> };
+type Search = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const viewer = await requireViewer();
@@ -32,13 +37,13 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
   }
 }
 
-export default async function InitiativePage({ params }: Params) {
+export default async function InitiativePage({ params, searchParams }: Params & Search) {
   const viewer = await requireViewer();
   const t = await getTranslations('Initiative');
   const format = await getFormatter();
   const names = await referenceNames(await getLocale());
   const id = pageRecordId((await params).id);
-  const { initiative, room, timeline, since, proposerId } = await loadOrNotFound(() =>
+  const { initiative, room, timeline, versions, since, proposerId } = await loadOrNotFound(() =>
     readSnapshot(async (q) => {
       const since = await lastEventId(q);
       const initiative = await getInitiative(viewer, id, q);
@@ -47,12 +52,22 @@ export default async function InitiativePage({ params }: Params) {
         initiative,
         room: await getThread(viewer, initiative.threadId, q),
         timeline: (await listEvents(viewer, { initiativeId: id, limit: 500 }, q)).items,
+        versions: (await listVersions(viewer, id, { limit: 100 }, q)).items,
         proposerId: (await findInitiative(id, q))!.createdBy,
       };
     }),
   );
   const ownState = viewer.state;
   const participates = ownState !== null && initiative.states.includes(ownState);
+  // A: the states silence is asked of (not stepped aside, not acceding).
+  const active = initiative.states.filter((s) => !initiative.minus.includes(s) && !initiative.stances[s]!.acceding);
+  const search = await searchParams;
+  const chosen = (key: string, fallback: number) => {
+    const n = Number(search[key]);
+    return versions.some((v) => v.version === n) ? n : fallback;
+  };
+  const compareTo = chosen('to', initiative.version);
+  const compareFrom = chosen('from', Math.max(1, compareTo - 1));
 
   return (
     <ClientMessages namespaces={['Initiative']}>
@@ -153,6 +168,18 @@ export default async function InitiativePage({ params }: Params) {
                 </div>
               </section>
 
+              {initiative.silence ? (
+                <section className="card stack" aria-labelledby="silence-heading">
+                  <h2 id="silence-heading" style={{ marginTop: 0 }}>
+                    {t('silence')}
+                  </h2>
+                  <SilenceCountdown deadline={initiative.silence.deadline} states={active.map((s) => names.states[s])} />
+                  {ownState && active.includes(ownState) && canSetStanceFor(viewer, ownState) ? (
+                    <BreakSilenceForm initiativeId={initiative.id} stateName={names.states[ownState]} />
+                  ) : null}
+                </section>
+              ) : null}
+
               <section aria-labelledby="timeline-heading">
                 <h2 id="timeline-heading">{t('timeline')}</h2>
                 <ol className="timeline small" data-testid="timeline">
@@ -166,6 +193,8 @@ export default async function InitiativePage({ params }: Params) {
                   ))}
                 </ol>
               </section>
+
+              <TextVersions versions={versions} from={compareFrom} to={compareTo} />
             </div>
 
             <aside className="stack" aria-label={t('actions')}>
@@ -222,6 +251,16 @@ export default async function InitiativePage({ params }: Params) {
                 <Link className="button button-secondary" href={`/initiatives/${initiative.id}/edit`}>
                   {t('edit')}
                 </Link>
+              ) : null}
+              {canFormalize(viewer) &&
+              !initiative.silence &&
+              initiative.status !== 'formalized' &&
+              initiative.status !== 'reservations' &&
+              active.length >= 2 ? (
+                <section className="card stack">
+                  <h2 style={{ marginTop: 0 }}>{t('silence')}</h2>
+                  <StartSilenceForm initiativeId={initiative.id} />
+                </section>
               ) : null}
               {canFormalize(viewer) && initiative.status === 'consensus' && !initiative.provisional ? (
                 <section className="card stack">

@@ -9,7 +9,8 @@ import { editInitiativeInput } from '../../validation/initiatives';
 import { cancelJob } from '../../scheduler/jobs';
 import { countEndorsement } from '../dashboard/totals';
 import type { WriteTx } from '../write';
-import { LAPSE_JOB, lapseJobKey } from './set-stance';
+import { LAPSE_JOB, lapseJobKey } from './job-keys';
+import { breakSilenceIfRunning } from './silence';
 import { changeInitiative } from './change-initiative';
 import type { InitiativeView } from './serialize-initiative';
 
@@ -47,6 +48,8 @@ export function editInitiative(viewer: Viewer, id: number, rawInput: unknown): P
       const textChanged = Boolean(changes.title || changes.summary);
       // Each new text is a version of its own: stances record the one they were set on.
       const version = textChanged ? await recordVersion(tx, id, viewer.id, at) : undefined;
+      // A state endorses a text: a new text is not adopted by a silence asked about the old one.
+      if (textChanged) await breakSilenceIfRunning(tx, id, context, { reason: 'text_edited' });
       const reset = textChanged
         ? await tx.all<{ state: StateCode; note: string | null }>(
             sql`SELECT state_code AS state, note FROM stances WHERE initiative_id = ${id} AND position = 'endorse' ORDER BY state_code`,

@@ -30,6 +30,7 @@ export function initiativeFilterSql(viewer: Viewer, filters: InitiativeFilters):
     conditions.push(sql`EXISTS (SELECT 1 FROM stances s WHERE s.initiative_id = i.id AND s.ad_referendum = 1)`);
   if (filters.detail === 'conditional')
     conditions.push(sql`EXISTS (SELECT 1 FROM stances s WHERE s.initiative_id = i.id AND s.condition IS NOT NULL)`);
+  if (filters.detail === 'silence') conditions.push(sql`i.silence_deadline IS NOT NULL`);
   if (filters.q) {
     const pattern = likePattern(filters.q);
     conditions.push(sql`(${dialectSql.ilike(sql`i.title`, pattern)} OR ${dialectSql.ilike(sql`i.summary`, pattern)})`);

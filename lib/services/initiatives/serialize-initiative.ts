@@ -45,6 +45,8 @@ export interface InitiativeView {
   provisional: boolean;
   /** The current text's version (1 is the proposal). */
   version: number;
+  /** A running silence procedure. */
+  silence: { startedAt: string; deadline: string } | null;
   stances: Partial<Record<StateCode, StanceView>>;
   endorsements: number;
   endorsedByMe: boolean;
@@ -147,6 +149,7 @@ export async function serializeInitiatives(
       label: r.label,
       provisional: consensus.provisional,
       version: r.version,
+      silence: r.silenceDeadline ? { startedAt: r.silenceStartedAt!, deadline: r.silenceDeadline } : null,
       stances: stanceMap,
       endorsements: r.endorsementCount,
       endorsedByMe: mine.has(r.id),

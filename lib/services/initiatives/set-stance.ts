@@ -15,11 +15,9 @@ import type { Attribution } from '../../events/actor';
 import { touchThread } from '../threads/thread-access';
 import { applyConsensus } from './apply-consensus';
 import { changeInitiative } from './change-initiative';
+import { LAPSE_JOB, lapseJobKey } from './job-keys';
+import { breakSilenceIfRunning } from './silence';
 import type { InitiativeView } from './serialize-initiative';
-
-/** The job that lapses an unconfirmed endorsement ad referendum at its `confirmBy`. */
-export const LAPSE_JOB = 'stance.lapse';
-export const lapseJobKey = (initiativeId: number, state: string) => `${initiativeId}:${state}`;
 
 export interface StoredStance {
   position: Position;
@@ -105,6 +103,9 @@ export function setStance(
           payload: { confirmBy: next.confirmBy },
         });
       else if (current.adReferendum) await cancelJob(tx, LAPSE_JOB, lapseJobKey(initiativeId, state));
+      // A reservation breaks a running silence procedure (stepping aside does not).
+      if (next.position === 'reservation' && current.position !== 'reservation')
+        await breakSilenceIfRunning(tx, initiativeId, context, { state, reason: 'reservation' });
       if (thread.visibility === 'open' && (current.position === 'endorse') !== (next.position === 'endorse')) {
         countEndorsement(tx, state, thread.topic, next.position === 'endorse' ? 1 : -1);
       }

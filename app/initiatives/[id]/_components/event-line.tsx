@@ -30,11 +30,31 @@ export function EventLine({ event }: { event: PublicEvent }) {
           <strong>{String(p.state)}</strong>: {tc(`position.${p.from as 'pending'}`)} → {tc(`position.${p.to as 'pending'}`)}
           {p.adReferendum ? ` (${t('adReferendum', { date: day(p.confirmBy) })})` : ''}
           {p.version && p.to !== 'pending' ? ` ${t('onVersion', { version: Number(p.version) })}` : ''}
+          {p.via === 'silence' ? ` (${t('viaSilence')})` : ''}
           {p.reason === 'text_edited' ? ` (${t('resetBecauseEdited')})` : ''}
           {p.note && p.reason !== 'text_edited' ? <span className="muted"> — “{String(p.note)}”</span> : null}
           {p.condition ? <span className="muted"> ({t('condition', { condition: String(p.condition) })})</span> : null}
         </span>
       );
+    case 'silence.started':
+      return (
+        <span>
+          {t('silenceStarted', { date: format.dateTime(new Date(String(p.deadline)), { dateStyle: 'medium', timeStyle: 'short' }) })}
+        </span>
+      );
+    case 'silence.broken':
+      return (
+        <span data-testid="timeline-silence">
+          {p.reason === 'reservation'
+            ? t('silenceBrokenReservation')
+            : p.reason === 'text_edited'
+              ? t('silenceBrokenEdit')
+              : t('silenceBroken', { state: String(p.state) })}
+          {p.note ? <span className="muted"> — “{String(p.note)}”</span> : null}
+        </span>
+      );
+    case 'silence.concluded':
+      return <span data-testid="timeline-silence">{t('silenceConcluded')}</span>;
     case 'stance.confirmed':
       return <span data-testid="timeline-stance">{t('confirmed', { state: String(p.state) })}</span>;
     case 'stance.lapsed':
