@@ -60,7 +60,7 @@ export function RegisterForm({ inviteCode }: { inviteCode: string }) {
       >
         {(props) => (
           <select {...props} name="affiliation" defaultValue={inviteCode ? 'government' : 'expert'}>
-            {AFFILIATIONS.map((a) => (
+            {AFFILIATIONS.filter((a) => a !== 'partner').map((a) => (
               <option key={a} value={a}>
                 {tc(`affiliation.${a}`)}
               </option>

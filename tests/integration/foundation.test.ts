@@ -103,6 +103,9 @@ describe('registration and sign-in', () => {
     ['an unknown affiliation', { affiliation: 'minister' }, 'affiliation'],
     ['a self-declared delegation', { affiliation: 'government', state: 'KZ' }, 'state'],
     ['an invite code that does not exist', { affiliation: 'government', inviteCode: 'forged-code-123456' }, 'inviteCode'],
+    // Government and partner accounts come with a facilitator's invite or grant, never self-declared.
+    ['a self-declared government', { affiliation: 'government' }, 'affiliation'],
+    ['a self-declared partner', { affiliation: 'partner' }, 'affiliation'],
     ['a missing name', { name: '' }, 'name'],
     ['a name that is not text', { name: 42 }, 'name'],
   ];

@@ -101,7 +101,7 @@ export function ConsensusMatrix({ rows, states, labels, focusQuery }: MatrixView
                 <span className="format-label">{row.label}</span>
                 {row.silence ? (
                   <span className="sub" data-testid="silence-running">
-                    <span aria-hidden="true">⏳</span> {row.silence}
+                    {row.silence}
                   </span>
                 ) : null}
               </td>

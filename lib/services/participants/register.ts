@@ -53,6 +53,12 @@ export interface Registration {
  */
 export async function registerParticipant(rawInput: unknown): Promise<Registration> {
   const { input, invite, passwordHash } = await prepareRegistration(rawInput);
+  // Nobody declares themselves a government or a partner: those come with a facilitator's invite
+  // or grant (else anyone would appear as "Government" in a Chatham House room).
+  if (!invite && (input.affiliation === 'government' || input.affiliation === 'partner'))
+    throw invalid('Some fields are not valid', {
+      affiliation: 'Government and partner accounts come with a facilitator’s invite or grant: choose expert, civil society or observer',
+    });
   await write(async (tx) => {
     if (await emailTaken(tx, input.email)) return;
     await insertParticipant(tx, input, passwordHash, invite, 'participant');

@@ -69,7 +69,7 @@ export function StanceForm({
       ) : null}
       {position === 'endorse' ? (
         <div className="field">
-          <label className="row">
+          <label className="check-option">
             <input
               type="checkbox"
               name="adReferendum"
