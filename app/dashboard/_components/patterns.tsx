@@ -52,6 +52,24 @@ export function Swatch({ paint }: { paint: Paint }) {
   );
 }
 
+/** A legend: each paint's swatch beside its words. */
+export function Legend({
+  items,
+  className = '',
+  ...props
+}: { items: { paint: Paint; text: string; state?: string }[]; className?: string } & Record<`data-${string}` | `aria-${string}`, string>) {
+  return (
+    <ul className={`list-plain row legend ${className}`} {...props}>
+      {items.map((item) => (
+        <li key={item.text} className="row" data-state={item.state}>
+          <Swatch paint={item.paint} />
+          {item.text}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** The patterns a picture uses, once each, and the fill for a paint in it. */
 export function usePaints(prefix: string, paints: Paint[]) {
   const unique = [...new Map(paints.map((p) => [`${p.color}-${p.texture}`, p])).values()];

@@ -1,7 +1,7 @@
 'use client';
 
 import { useId } from 'react';
-import { Swatch, usePaints, type Paint } from './patterns';
+import { Legend, usePaints, type Paint } from './patterns';
 
 export interface MapView {
   title: string;
@@ -46,24 +46,8 @@ export function StanceMap({ title, width, height, neighbours, states, meaning }:
       </svg>
       <figcaption className="small">
         <strong id={titleId}>{title}</strong>
-        <ul className="list-plain row legend" data-testid="map-states">
-          {states.map((state) => (
-            <li key={state.code} className="row" data-state={state.code}>
-              <Swatch paint={state.paint} />
-              {state.text}
-            </li>
-          ))}
-        </ul>
-        {meaning.length ? (
-          <ul className="list-plain row legend muted" data-testid="map-key">
-            {meaning.map((item) => (
-              <li key={item.text} className="row">
-                <Swatch paint={item.paint} />
-                {item.text}
-              </li>
-            ))}
-          </ul>
-        ) : null}
+        <Legend items={states.map((s) => ({ paint: s.paint, text: s.text, state: s.code }))} data-testid="map-states" />
+        {meaning.length ? <Legend items={meaning} className="muted" data-testid="map-key" /> : null}
       </figcaption>
     </figure>
   );

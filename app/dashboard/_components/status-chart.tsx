@@ -1,6 +1,6 @@
 'use client';
 
-import { Swatch, usePaints, type Paint } from './patterns';
+import { Legend, usePaints, type Paint } from './patterns';
 
 export interface ChartView {
   title: string;
@@ -45,14 +45,7 @@ export function StatusChart({ title, width, height, grid, bars, ticks, legend, t
         ))}
       </svg>
       <figcaption className="small">
-        <ul className="list-plain row legend" aria-hidden="true">
-          {legend.map((item) => (
-            <li key={item.text} className="row">
-              <Swatch paint={item.paint} />
-              {item.text}
-            </li>
-          ))}
-        </ul>
+        <Legend items={legend} aria-hidden="true" />
         <details data-testid="chart-table">
           <summary>{table.toggle}</summary>
           <div className="table-scroll">
