@@ -1,4 +1,4 @@
-import { api, contextAs, expect, findRoom, openNamedRoom, proposeInitiative, test, unique, waitUntilLive } from './fixtures';
+import { api, contextAs, expect, findRoom, openNamedRoom, proposeInitiative, signInThroughPage, test, unique, waitUntilLive } from './fixtures';
 
 /**
  * Stances as diplomats give them, in the browser: an endorsement ad referendum makes the consensus
@@ -143,4 +143,32 @@ test('a delegate breaks silence with a reason, and the procedure ends for everyo
   await expect(chair.getByTestId('timeline')).toContainText('UZ broke silence — “The quotas are not settled.”');
   await expect(chair.getByTestId('announcements')).toContainText('Silence was broken.');
   for (const context of [kz, uz, facilitator]) await context.close();
+});
+
+test('a facilitator makes an account the EU’s representative, who brings the EU in as +EU', async ({ browser }) => {
+  const kz = await contextAs(browser, 'delegate.kz');
+  const facilitator = await contextAs(browser, 'facilitator');
+  const visitor = await contextAs(browser, null);
+  const email = `${unique('envoy').replace(/\W/g, '')}@example.org`;
+  const { request } = visitor;
+  expect((await request.post('/api/v1/register', { data: { name: 'EU Envoy', email, password: 'envoy-password-1', affiliation: 'expert' } })).status()).toBe(201);
+  const envoyId = (await api<{ items: { id: number; email: string }[] }>(facilitator, 'GET', '/api/v1/participants')).items.find((p) => p.email === email)!.id;
+
+  // In the facilitation page: the same select offers states and partners.
+  const desk = await facilitator.newPage();
+  await desk.goto('/facilitation');
+  await desk.getByLabel('Delegation of EU Envoy').selectOption('partner:EU');
+  await desk.getByTestId(`participant-${envoyId}`).getByRole('button', { name: 'Save' }).click();
+  await expect(desk.getByTestId(`participant-${envoyId}`)).toContainText('Partner');
+
+  const room = await findRoom(kz, (r) => openNamedRoom(r) && r.partners.length === 0);
+  const id = await proposeInitiative(kz, room.id, { title: unique('With the EU'), states: ['KZ', 'UZ'] });
+  const page = await visitor.newPage();
+  await signInThroughPage(page, email, 'envoy-password-1');
+  await page.goto(`/initiatives/${id}`);
+  await page.getByRole('button', { name: 'Join as +EU' }).click();
+  await expect(page.getByTestId('format-label')).toHaveText('CA-2 + EU');
+  await expect(page.getByTestId('stance-form')).toHaveCount(0);
+  await expect(page.getByTestId('timeline')).toContainText('EU Envoy (Partner) brought EU in as a partner (+EU)');
+  for (const context of [kz, facilitator, visitor]) await context.close();
 });

@@ -24,8 +24,12 @@ export async function setDelegationAction(
   form: FormData,
 ): Promise<ActionState<unknown>> {
   const result = await runAction((viewer) => {
-    const state = formOf(form).get('state');
-    return setDelegation(viewer, boundId(participantId), { state: state === '' || state === null ? null : state });
+    // One choice among states and partners: "state:KZ", "partner:EU", or "" to revoke what is held ("was").
+    const fields = formOf(form);
+    const [kind, code] = String(fields.get('delegation') ?? '').split(':');
+    if (kind === 'partner') return setDelegation(viewer, boundId(participantId), { partner: code });
+    if (kind === 'state') return setDelegation(viewer, boundId(participantId), { state: code });
+    return setDelegation(viewer, boundId(participantId), fields.get('was') === 'partner' ? { partner: null } : { state: null });
   });
   if (result?.ok) revalidatePath('/facilitation');
   return result;

@@ -8,12 +8,16 @@ import { SubmitButton } from '@/components/submit-button';
 export function DelegationForm({
   participantId,
   current,
+  currentPartner,
   states,
+  partners,
   label,
 }: {
   participantId: number;
   current: string | null;
+  currentPartner: string | null;
   states: Record<string, string>;
+  partners: Record<string, string>;
   label: string;
 }) {
   const t = useTranslations('Facilitation');
@@ -23,13 +27,27 @@ export function DelegationForm({
       <label className="visually-hidden" htmlFor={`delegation-${participantId}`}>
         {t('delegationOf', { name: label })}
       </label>
-      <select id={`delegation-${participantId}`} name="state" defaultValue={current ?? ''}>
+      <input type="hidden" name="was" value={currentPartner ? 'partner' : 'state'} />
+      <select
+        id={`delegation-${participantId}`}
+        name="delegation"
+        defaultValue={current ? `state:${current}` : currentPartner ? `partner:${currentPartner}` : ''}
+      >
         <option value="">{t('noDelegation')}</option>
-        {Object.entries(states).map(([code, name]) => (
-          <option key={code} value={code}>
-            {name}
-          </option>
-        ))}
+        <optgroup label={t('statesGroup')}>
+          {Object.entries(states).map(([code, name]) => (
+            <option key={code} value={`state:${code}`}>
+              {name}
+            </option>
+          ))}
+        </optgroup>
+        <optgroup label={t('partnersGroup')}>
+          {Object.entries(partners).map(([code, name]) => (
+            <option key={code} value={`partner:${code}`}>
+              +{code} {name}
+            </option>
+          ))}
+        </optgroup>
       </select>
       <SubmitButton pending={pending} className="button button-secondary">
         {t('save')}

@@ -88,7 +88,14 @@ export default async function FacilitationPage() {
                       {p.role === 'facilitator' ? (
                         '—'
                       ) : (
-                        <DelegationForm participantId={p.id} current={p.state} states={names.states} label={p.name} />
+                        <DelegationForm
+                          participantId={p.id}
+                          current={p.state}
+                          currentPartner={p.partner}
+                          states={names.states}
+                          partners={names.partners}
+                          label={p.name}
+                        />
                       )}
                     </td>
                     <td>

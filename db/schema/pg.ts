@@ -51,6 +51,8 @@ export const participants = pgTable('participants', {
   dashboardSeenEventId: integer('dashboard_seen_event_id').notNull().default(0),
   disabledAt: text('disabled_at'),
   createdAt: createdAt(),
+  /** The partner (EU, JP, …) a partner account represents, granted by a facilitator; never self-declared. */
+  partnerCode: text('partner_code').references(() => partners.code),
 });
 
 /** At most one verified delegation per participant; granted by a facilitator or through an invite. */

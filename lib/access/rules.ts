@@ -39,6 +39,8 @@ export const canSetStanceFor = (v: Viewer, state: StateCode) => !isFacilitator(v
 export const canReadChairNote = (v: Viewer, state: StateCode) => isFacilitator(v) || canSetStanceFor(v, state);
 
 export const canJoinForOwnState = (v: Viewer) => !isFacilitator(v) && v.state !== null;
+/** A partner's representative brings their partner in as +X (it never sets a stance nor counts in A). */
+export const canJoinAsPartner = (v: Viewer) => !isFacilitator(v) && v.affiliation === 'partner' && v.partner !== null;
 
 export const canFormalize = (v: Viewer) => isFacilitator(v);
 

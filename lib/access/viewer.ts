@@ -16,15 +16,18 @@ export interface Viewer {
   role: Role;
   /** The state of this participant's verified delegation, if any. */
   state: StateCode | null;
+  /** The partner (EU, JP, …) a partner account represents, if granted. */
+  partner: string | null;
   tokenVersion: number;
 }
 
 type ViewerRow = Pick<ParticipantRow, 'id' | 'name' | 'email' | 'affiliation' | 'organization' | 'role' | 'tokenVersion' | 'disabledAt'> & {
   state: StateCode | null;
+  partner: string | null;
 };
 
 const SELECT_VIEWER = sql.raw(`
-  SELECT p.id, p.name, p.email, p.affiliation, p.organization, p.role, d.state_code AS state,
+  SELECT p.id, p.name, p.email, p.affiliation, p.organization, p.role, d.state_code AS state, p.partner_code AS partner,
          p.token_version AS "tokenVersion", p.disabled_at AS "disabledAt"
   FROM participants p LEFT JOIN delegations d ON d.participant_id = p.id`);
 
@@ -40,7 +43,7 @@ export async function loadViewerByApiToken(
   at: string,
 ): Promise<{ viewer: Viewer; tokenId: number; lastUsedAt: string | null } | null> {
   const row = await db().get<ViewerRow & { tokenId: number; lastUsedAt: string | null }>(
-    sql`SELECT p.id, p.name, p.email, p.affiliation, p.organization, p.role, d.state_code AS state,
+    sql`SELECT p.id, p.name, p.email, p.affiliation, p.organization, p.role, d.state_code AS state, p.partner_code AS partner,
                p.token_version AS "tokenVersion", p.disabled_at AS "disabledAt", t.id AS "tokenId", t.last_used_at AS "lastUsedAt"
         FROM api_tokens t JOIN participants p ON p.id = t.participant_id LEFT JOIN delegations d ON d.participant_id = p.id
         WHERE t.token_hash = ${tokenHash} AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > ${at})`,
@@ -63,6 +66,7 @@ export function sessionUser(viewer: Viewer) {
     affiliation: viewer.affiliation,
     role: viewer.role,
     state: viewer.state,
+    partner: viewer.partner,
   };
 }
 export type SessionUser = ReturnType<typeof sessionUser>;

@@ -9,6 +9,7 @@ export const EVENT_TYPES = [
   'initiative.proposed',
   'initiative.edited',
   'initiative.joined',
+  'initiative.partner_joined',
   'stance.changed',
   'stance.confirmed',
   'stance.lapsed',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AFFILIATIONS } from '../consensus/codes';
-import { stateCode } from './common';
+import { partnerCode, stateCode } from './common';
 
 export const email = z.string().trim().toLowerCase().max(254, 'At most 254 characters').pipe(z.email('Enter a valid email address'));
 export const password = z.string().min(10, 'At least 10 characters').max(200, 'At most 200 characters');
@@ -20,7 +20,13 @@ export const signInInput = z.object({ email, password: z.string().min(1).max(200
 
 export const inviteInput = z.strictObject({ state: stateCode });
 
-export const delegationInput = z.strictObject({ state: stateCode.nullable() });
+/** A facilitator grants a state delegation (`{state}`) or a partner's representation (`{partner}`); null revokes it. */
+export const delegationInput = z.union(
+  [z.strictObject({ state: stateCode.nullable() }), z.strictObject({ partner: partnerCode.nullable() })],
+  {
+    error: 'Give a state or a partner (or null to revoke)',
+  },
+);
 
 export const apiTokenInput = z.strictObject({
   name: z.string().trim().min(1, 'Required').max(60, 'At most 60 characters'),

@@ -672,7 +672,7 @@ const ACTIONS: Action[] = [
         'setDelegationAction',
         () => '/facilitation',
         () => [seatTarget.id],
-        { state: 'KG' },
+        { delegation: 'state:KG' },
       ),
     },
     restore: async () => {

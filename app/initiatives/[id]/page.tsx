@@ -7,7 +7,7 @@ import { FormatLabel, PartnerBadge, StatusBadge } from '@/components/badges';
 import { changeWords } from '@/components/live/live-labels';
 import { Markdown } from '@/components/markdown';
 import { StanceMark } from '@/components/stance-mark';
-import { canEditInitiative, canEndorse, canFormalize, canJoinForOwnState, canSetStanceFor } from '@/lib/access/rules';
+import { canEditInitiative, canEndorse, canFormalize, canJoinAsPartner, canJoinForOwnState, canSetStanceFor } from '@/lib/access/rules';
 import { requireViewer } from '@/lib/auth/current';
 import { loadOrNotFound, pageRecordId } from '@/lib/http/page-data';
 import { referenceNames } from '@/lib/reference/names';
@@ -228,6 +228,14 @@ export default async function InitiativePage({ params, searchParams }: Params & 
                   <p className="small">{t('joinExplain', { state: names.states[ownState] })}</p>
                   <ActionButton action={joinAction.bind(null, initiative.id)} testId="join">
                     {t('join', { state: ownState })}
+                  </ActionButton>
+                </section>
+              ) : null}
+              {viewer.partner && canJoinAsPartner(viewer) && initiative.openToJoin && !initiative.partners.includes(viewer.partner) ? (
+                <section className="card stack">
+                  <p className="small">{t('joinAsPartnerExplain', { partner: viewer.partner })}</p>
+                  <ActionButton action={joinAction.bind(null, initiative.id)} testId="join-partner">
+                    {t('joinAsPartner', { partner: viewer.partner })}
                   </ActionButton>
                 </section>
               ) : null}

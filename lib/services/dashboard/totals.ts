@@ -35,6 +35,12 @@ export function countInTotals(tx: WriteTx, shape: CountedShape, sign: 1 | -1): v
   for (const bucket of buckets(shape)) add(tx.pending.totals.buckets, bucket, sign);
 }
 
+/** A partner joined an open-room initiative as +X: counted for that partner, and in "+ X" if it is the first. */
+export function countPartnerJoined(tx: WriteTx, partner: string, first: boolean): void {
+  add(tx.pending.totals.buckets, `partner:${partner}`, 1);
+  if (first) add(tx.pending.totals.buckets, 'plus', 1);
+}
+
 /** A state's endorsement of an open-room initiative, counted overall and per topic (the map). */
 export function countEndorsement(tx: WriteTx, state: string, topic: string, sign: 1 | -1): void {
   add(tx.pending.totals.buckets, `endorsed:${state}`, sign);

@@ -1,29 +1,41 @@
 import { sql } from 'drizzle-orm';
-import { canJoinForOwnState } from '../../access/rules';
+import { canJoinAsPartner, canJoinForOwnState } from '../../access/rules';
 import type { Viewer } from '../../access/viewer';
 import { conflict, forbidden } from '../../errors';
 import { appendEvent } from '../../events/append';
+import { countPartnerJoined } from '../dashboard/totals';
 import { changeInitiative } from './change-initiative';
 import type { InitiativeView } from './serialize-initiative';
 
 /**
  * A delegate brings its own state into an initiative that is open to join, at `pending`.
  * After formalization the state is acceding: it counts in the format once it endorses.
+ * A partner's representative brings their partner in as +X instead.
  */
 export function joinInitiative(viewer: Viewer, initiativeId: number): Promise<InitiativeView> {
   return changeInitiative(
     viewer,
     initiativeId,
     () => {
-      if (!canJoinForOwnState(viewer) || !viewer.state)
-        throw forbidden('Only a verified state delegate joins an initiative, for its own state');
-      return viewer.state;
+      if (canJoinForOwnState(viewer) && viewer.state) return { state: viewer.state, partner: null };
+      if (canJoinAsPartner(viewer)) return { state: null, partner: viewer.partner! };
+      throw forbidden('Only a verified state delegate joins an initiative for its own state, or a partner’s representative as +X');
     },
-    async ({ tx, context, at }, state) => {
+    async ({ tx, thread, context, at }, { state, partner }) => {
       const current = (await tx.get<{ openToJoin: number; formalizedAt: string | null }>(
         sql`SELECT open_to_join AS "openToJoin", formalized_at AS "formalizedAt" FROM initiatives WHERE id = ${initiativeId}`,
       ))!;
       if (!current.openToJoin) throw conflict('This initiative is not open to join');
+      if (partner) {
+        if (await tx.get(sql`SELECT 1 FROM initiative_partners WHERE initiative_id = ${initiativeId} AND partner_code = ${partner}`))
+          throw conflict(`${partner} is already a partner of this initiative`);
+        const first = !(await tx.get(sql`SELECT 1 FROM initiative_partners WHERE initiative_id = ${initiativeId}`));
+        await tx.run(sql`INSERT INTO initiative_partners (initiative_id, partner_code) VALUES (${initiativeId}, ${partner})`);
+        // The consensus recomputed after this change counts the same partners before and after: the new one is counted here.
+        if (thread.visibility === 'open') countPartnerJoined(tx, partner, first);
+        appendEvent(tx, { type: 'initiative.partner_joined', initiativeId, ...context, payload: { partner } });
+        return;
+      }
       if (await tx.get(sql`SELECT 1 FROM stances WHERE initiative_id = ${initiativeId} AND state_code = ${state}`)) {
         throw conflict(`${state} already takes part in this initiative`);
       }

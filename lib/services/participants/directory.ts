@@ -14,7 +14,7 @@ export async function listParticipants(viewer: Viewer, { includeDisabled = false
   if (!isFacilitator(viewer)) throw forbidden('Only a facilitator sees the participant directory');
   const active = includeDisabled ? sql`` : sql`WHERE p.disabled_at IS NULL`;
   const rows = await db().all<Viewer & { disabledAt: string | null }>(
-    sql`SELECT p.id, p.name, p.email, p.affiliation, p.organization, p.role, d.state_code AS state,
+    sql`SELECT p.id, p.name, p.email, p.affiliation, p.organization, p.role, d.state_code AS state, p.partner_code AS partner,
                p.token_version AS "tokenVersion", p.disabled_at AS "disabledAt"
         FROM participants p LEFT JOIN delegations d ON d.participant_id = p.id
         ${active} ORDER BY p.name LIMIT 1000`,

@@ -24,6 +24,8 @@ export function EventLine({ event }: { event: PublicEvent }) {
     }
     case 'initiative.joined':
       return <span>{t.rich(p.acceding ? 'joinedAcceding' : 'joined', { actor: () => actor, state: String(p.state) })}</span>;
+    case 'initiative.partner_joined':
+      return <span>{t.rich('partnerJoined', { actor: () => actor, partner: String(p.partner) })}</span>;
     case 'stance.changed':
       return (
         <span data-testid="timeline-stance">

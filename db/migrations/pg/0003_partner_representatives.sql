@@ -1,0 +1,2 @@
+ALTER TABLE "participants" ADD COLUMN "partner_code" text;--> statement-breakpoint
+ALTER TABLE "participants" ADD CONSTRAINT "participants_partner_code_partners_code_fk" FOREIGN KEY ("partner_code") REFERENCES "public"."partners"("code") ON DELETE no action ON UPDATE no action;

@@ -1,0 +1,1 @@
+ALTER TABLE `participants` ADD `partner_code` text REFERENCES partners(code);
