@@ -1,4 +1,15 @@
-import { api, contextAs, expect, findRoom, openNamedRoom, proposeInitiative, signInThroughPage, test, unique, waitUntilLive } from './fixtures';
+import {
+  api,
+  contextAs,
+  expect,
+  findRoom,
+  openNamedRoom,
+  proposeInitiative,
+  signInThroughPage,
+  test,
+  unique,
+  waitUntilLive,
+} from './fixtures';
 
 /**
  * Stances as diplomats give them, in the browser: an endorsement ad referendum makes the consensus
@@ -151,8 +162,14 @@ test('a facilitator makes an account the EU’s representative, who brings the E
   const visitor = await contextAs(browser, null);
   const email = `${unique('envoy').replace(/\W/g, '')}@example.org`;
   const { request } = visitor;
-  expect((await request.post('/api/v1/register', { data: { name: 'EU Envoy', email, password: 'envoy-password-1', affiliation: 'expert' } })).status()).toBe(201);
-  const envoyId = (await api<{ items: { id: number; email: string }[] }>(facilitator, 'GET', '/api/v1/participants')).items.find((p) => p.email === email)!.id;
+  expect(
+    (
+      await request.post('/api/v1/register', { data: { name: 'EU Envoy', email, password: 'envoy-password-1', affiliation: 'expert' } })
+    ).status(),
+  ).toBe(201);
+  const envoyId = (await api<{ items: { id: number; email: string }[] }>(facilitator, 'GET', '/api/v1/participants')).items.find(
+    (p) => p.email === email,
+  )!.id;
 
   // In the facilitation page: the same select offers states and partners.
   const desk = await facilitator.newPage();
