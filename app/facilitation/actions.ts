@@ -1,18 +1,20 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { boundId, formInput, formOf, runAction, type ActionState } from '@/lib/http/action';
+import { boundId, formOf, runAction, type ActionState } from '@/lib/http/action';
 import { setAccountDisabled } from '@/lib/services/participants/account-status';
 import { setDelegation } from '@/lib/services/participants/delegations';
 import { createInvite } from '@/lib/services/participants/invites';
 
 export async function createInviteAction(
-  _previous: ActionState<{ code: string; state: string }>,
+  _previous: ActionState<{ code: string; label: string }>,
   form: FormData,
-): Promise<ActionState<{ code: string; state: string }>> {
+): Promise<ActionState<{ code: string; label: string }>> {
   const result = await runAction(async (viewer) => {
-    const invite = await createInvite(viewer, formInput(form));
-    return { code: invite.code, state: invite.state };
+    // "state:KZ", "partner:EU" or "affiliation:expert": what the invite makes its registrant.
+    const [kind, value] = String(formOf(form).get('invite') ?? '').split(':');
+    const invite = await createInvite(viewer, { [kind || 'state']: value ?? '' });
+    return { code: invite.code, label: invite.state ?? (invite.partner ? `+${invite.partner}` : (invite.affiliation ?? '')) };
   });
   if (result?.ok) revalidatePath('/facilitation');
   return result;

@@ -34,7 +34,11 @@ export default async function FacilitationPage() {
           <h2 id="invites-heading" style={{ marginTop: 0 }}>
             {t('invites')}
           </h2>
-          <InviteForm states={names.states} />
+          <InviteForm
+            states={names.states}
+            partners={names.partners}
+            affiliations={Object.fromEntries((['expert', 'civil_society', 'observer'] as const).map((a) => [a, tc(`affiliation.${a}`)]))}
+          />
           <div className="table-scroll">
             <table className="stance-table small">
               <thead>
@@ -48,7 +52,13 @@ export default async function FacilitationPage() {
               <tbody>
                 {invites.map((invite) => (
                   <tr key={invite.id}>
-                    <td>{invite.state}</td>
+                    <td>
+                      {invite.state
+                        ? names.states[invite.state]
+                        : invite.partner
+                          ? `+${invite.partner}`
+                          : tc(`affiliation.${invite.affiliation as 'expert'}`)}
+                    </td>
                     <td>{format.dateTime(new Date(invite.createdAt), { dateStyle: 'medium' })}</td>
                     <td>{format.dateTime(new Date(invite.expiresAt), { dateStyle: 'medium' })}</td>
                     <td>{invite.usedBy ?? t('unused')}</td>

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ClientMessages } from '@/components/client-messages';
 import { getTranslations } from 'next-intl/server';
+import { invitedAffiliationFor } from '@/lib/services/participants/register';
 import { RegisterForm } from './register-form';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -16,7 +17,7 @@ export default async function RegisterPage({ searchParams }: { searchParams: Pro
       <h1>{t('title')}</h1>
       <p className="muted">{invite ? t('leadInvite') : t('lead')}</p>
       <ClientMessages namespaces={['Register']}>
-        <RegisterForm inviteCode={invite ?? ''} />
+        <RegisterForm inviteCode={invite ?? ''} invitedAs={invite ? await invitedAffiliationFor(invite) : null} />
       </ClientMessages>
       <p className="small muted" style={{ marginTop: '1rem' }}>
         {t('haveAccount')} <Link href="/signin">{t('signInLink')}</Link>

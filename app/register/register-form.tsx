@@ -5,12 +5,12 @@ import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
 import { FormError, FormField } from '@/components/form-field';
-import { AFFILIATIONS } from '@/lib/consensus/codes';
+import { AFFILIATIONS, type Affiliation } from '@/lib/consensus/codes';
 import { useFormAction } from '@/components/use-form-action';
 import { registerAction } from './actions';
 import { SubmitButton } from '@/components/submit-button';
 
-export function RegisterForm({ inviteCode }: { inviteCode: string }) {
+export function RegisterForm({ inviteCode, invitedAs }: { inviteCode: string; invitedAs: Affiliation | null }) {
   const t = useTranslations('Register');
   const tc = useTranslations('Common');
   const router = useRouter();
@@ -59,8 +59,9 @@ export function RegisterForm({ inviteCode }: { inviteCode: string }) {
         error={fields.affiliation}
       >
         {(props) => (
-          <select {...props} name="affiliation" defaultValue={inviteCode ? 'government' : 'expert'}>
-            {AFFILIATIONS.filter((a) => a !== 'partner').map((a) => (
+          <select {...props} name="affiliation" defaultValue={invitedAs ?? (inviteCode ? 'government' : 'expert')}>
+            {/* A partner registers only through a partner's invite. */}
+            {AFFILIATIONS.filter((a) => a !== 'partner' || invitedAs === 'partner').map((a) => (
               <option key={a} value={a}>
                 {tc(`affiliation.${a}`)}
               </option>

@@ -70,9 +70,10 @@ export const delegations = pgTable('delegations', {
 export const invites = pgTable('invites', {
   id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
   codeHash: text('code_hash').notNull().unique(),
-  stateCode: text('state_code')
-    .notNull()
-    .references(() => states.code),
+  /** What the invite makes its registrant: a delegate of a state, a partner's representative, or an affiliation. */
+  stateCode: text('state_code').references(() => states.code),
+  partnerCode: text('partner_code').references(() => partners.code),
+  affiliation: text('affiliation', { enum: AFFILIATIONS }),
   createdBy: integer('created_by')
     .notNull()
     .references(() => participants.id),

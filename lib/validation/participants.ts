@@ -18,7 +18,15 @@ export type RegisterInput = z.infer<typeof registerInput>;
 
 export const signInInput = z.object({ email, password: z.string().min(1).max(200) });
 
-export const inviteInput = z.strictObject({ state: stateCode });
+/** An invite makes its registrant a delegate of a state, a partner's representative, or one of the other affiliations. */
+export const inviteInput = z.union(
+  [
+    z.strictObject({ state: stateCode }),
+    z.strictObject({ partner: partnerCode }),
+    z.strictObject({ affiliation: z.enum(['expert', 'civil_society', 'observer'], { error: 'Choose expert, civil_society or observer' }) }),
+  ],
+  { error: 'Invite for a state, a partner or an affiliation' },
+);
 
 /** A facilitator grants a state delegation (`{state}`) or a partner's representation (`{partner}`); null revokes it. */
 export const delegationInput = z.union(

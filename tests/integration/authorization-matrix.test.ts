@@ -657,7 +657,21 @@ const ACTIONS: Action[] = [
         'createInviteAction',
         () => '/facilitation',
         () => [],
-        { state: 'TM' },
+        { invite: 'state:TM' },
+      ),
+    },
+  },
+  {
+    name: 'invite a partner’s representative',
+    expect: { none: 'UFFFFFFOOFF' },
+    writes: true,
+    run: {
+      ...api((c) => c.post('/api/v1/invites', { partner: 'EU' })),
+      action: action(
+        'createInviteAction',
+        () => '/facilitation',
+        () => [],
+        { invite: 'partner:EU' },
       ),
     },
   },

@@ -349,7 +349,14 @@ describe('registration', () => {
       inviteCode: invite.code,
     });
     expect(taken.status).toBe(201);
-    expect(taken.body).toEqual({ name: 'Someone Else', email: DEMO.kg, affiliation: 'government', role: 'participant', state: 'TM' });
+    expect(taken.body).toEqual({
+      name: 'Someone Else',
+      email: DEMO.kg,
+      affiliation: 'government',
+      role: 'participant',
+      state: 'TM',
+      partner: null,
+    });
     expect(await databaseChecksum(server)).toEqual(before);
     expect(await server.query('SELECT used_at FROM invites WHERE id = ?', invite.id)).toEqual([{ used_at: null }]);
   });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signInAll, type Client, type DemoKey } from '../helpers/client';
+import { Client, signInAll, signedIn, type DemoKey } from '../helpers/client';
 import { register, signInAgain, type Person } from '../helpers/people';
 import { startServer, type TestServer } from '../helpers/server';
 
@@ -53,6 +53,47 @@ describe('granting a partner', () => {
     expect((await envoy.client.get('/api/v1/me')).status).toBe(401);
     envoy = await signInAgain(server.url, envoy);
     expect((await envoy.client.get('/api/v1/me')).body).toMatchObject({ affiliation: 'partner', partner: 'EU' });
+  });
+});
+
+describe('invites for a partner and for an affiliation', () => {
+  it('registers a partner’s representative through a partner invite, and anyone else by the invite’s affiliation', async () => {
+    expect((await as.facilitator.post('/api/v1/invites', { partner: 'ZZ' })).status).toBe(400);
+    expect((await as.kz.post('/api/v1/invites', { partner: 'EU' })).status).toBe(403);
+    const forJapan = (await as.facilitator.post('/api/v1/invites', { partner: 'JP' })).body;
+    expect(forJapan).toMatchObject({ partner: 'JP', state: null, affiliation: null });
+    const newcomer = { password: 'a-long-password-1', organization: '' };
+    const mismatch = await new Client(server.url).post('/api/v1/register', {
+      ...newcomer,
+      name: 'Tokyo Envoy',
+      email: 'tokyo@example.org',
+      affiliation: 'expert',
+      inviteCode: forJapan.code,
+    });
+    expect(mismatch.status).toBe(400);
+    expect(mismatch.body.error.fields.affiliation).toBeTruthy();
+    const joined = await new Client(server.url).post('/api/v1/register', {
+      ...newcomer,
+      name: 'Tokyo Envoy',
+      email: 'tokyo@example.org',
+      affiliation: 'partner',
+      inviteCode: forJapan.code,
+    });
+    expect(joined.status).toBe(201);
+    expect(joined.body).toMatchObject({ affiliation: 'partner', partner: 'JP', state: null });
+    const tokyo = await signedIn(server.url, 'tokyo@example.org', 'a-long-password-1');
+    expect((await tokyo.get('/api/v1/me')).body).toMatchObject({ affiliation: 'partner', partner: 'JP' });
+
+    const forCivil = (await as.facilitator.post('/api/v1/invites', { affiliation: 'civil_society' })).body;
+    const civil = await new Client(server.url).post('/api/v1/register', {
+      ...newcomer,
+      name: 'NGO Lead',
+      email: 'ngo@example.org',
+      affiliation: 'civil_society',
+      inviteCode: forCivil.code,
+    });
+    expect(civil.body).toMatchObject({ affiliation: 'civil_society', partner: null, state: null });
+    expect((await as.facilitator.post('/api/v1/invites', { affiliation: 'government' })).status).toBe(400);
   });
 });
 

@@ -20,16 +20,38 @@ export function hashInviteCode(code: string): string {
 
 interface InviteRow {
   id: number;
-  stateCode: StateCode;
+  stateCode: StateCode | null;
+  partnerCode: string | null;
+  affiliation: Affiliation | null;
   expiresAt: string;
   usedAt: string | null;
+}
+
+/** The affiliation an invite gives: government for a state, partner for a partner, else its own. */
+const invitedAffiliation = (invite: InviteRow): Affiliation =>
+  invite.stateCode ? 'government' : invite.partnerCode ? 'partner' : invite.affiliation!;
+
+/** The affiliation a usable invite code gives, for the registration form to offer; null for any other code. */
+export async function invitedAffiliationFor(code: string): Promise<Affiliation | null> {
+  try {
+    return invitedAffiliation(await usableInvite(code));
+  } catch {
+    return null;
+  }
 }
 
 const BAD_INVITE = { inviteCode: 'This invite code is not valid or has been used' };
 
 async function usableInvite(code: string): Promise<InviteRow> {
   const [invite] = await db()
-    .orm.select({ id: invites.id, stateCode: invites.stateCode, expiresAt: invites.expiresAt, usedAt: invites.usedAt })
+    .orm.select({
+      id: invites.id,
+      stateCode: invites.stateCode,
+      partnerCode: invites.partnerCode,
+      affiliation: invites.affiliation,
+      expiresAt: invites.expiresAt,
+      usedAt: invites.usedAt,
+    })
     .from(invites)
     .where(eq(invites.codeHash, hashInviteCode(code)));
   if (!invite || invite.usedAt || invite.expiresAt <= now()) throw invalid('Some fields are not valid', BAD_INVITE);
@@ -43,6 +65,7 @@ export interface Registration {
   affiliation: Affiliation;
   role: 'participant';
   state: StateCode | null;
+  partner: string | null;
 }
 
 /**
@@ -63,7 +86,14 @@ export async function registerParticipant(rawInput: unknown): Promise<Registrati
     if (await emailTaken(tx, input.email)) return;
     await insertParticipant(tx, input, passwordHash, invite, 'participant');
   });
-  return { name: input.name, email: input.email, affiliation: input.affiliation, role: 'participant', state: invite?.stateCode ?? null };
+  return {
+    name: input.name,
+    email: input.email,
+    affiliation: input.affiliation,
+    role: 'participant',
+    state: invite?.stateCode ?? null,
+    partner: invite?.partnerCode ?? null,
+  };
 }
 
 /** For the command line and the demo seed: creates the account or says why not (a taken email included). */
@@ -79,8 +109,12 @@ export async function createParticipant(rawInput: unknown, role: 'participant' |
 async function prepareRegistration(rawInput: unknown): Promise<{ input: RegisterInput; invite: InviteRow | null; passwordHash: string }> {
   const input = parseInput(registerInput, rawInput);
   const invite = input.inviteCode ? await usableInvite(input.inviteCode) : null;
-  if (invite && input.affiliation !== 'government') {
-    throw invalid('Some fields are not valid', { affiliation: 'An invite makes you a government delegate: choose government' });
+  if (invite && input.affiliation !== invitedAffiliation(invite)) {
+    const affiliation =
+      invitedAffiliation(invite) === 'government'
+        ? 'An invite makes you a government delegate: choose government'
+        : `This invite is for the affiliation ${invitedAffiliation(invite)}: choose it`;
+    throw invalid('Some fields are not valid', { affiliation });
   }
   return { input, invite, passwordHash: await hashPassword(input.password) };
 }
@@ -106,6 +140,7 @@ async function insertParticipant(
       organization: input.organization || null,
       role,
       createdAt: at,
+      partnerCode: invite?.partnerCode ?? null,
     })
     .returning({ participantId: participants.id });
   if (invite) {
@@ -116,6 +151,7 @@ async function insertParticipant(
       .where(and(eq(invites.id, invite.id), isNull(invites.usedAt)))
       .returning({ id: invites.id });
     if (claimed.length === 0) throw invalid('Some fields are not valid', BAD_INVITE);
+    if (!invite.stateCode) return participantId;
     const [{ createdBy }] = await tx.orm.select({ createdBy: invites.createdBy }).from(invites).where(eq(invites.id, invite.id));
     await tx.orm.insert(delegations).values({ participantId, stateCode: invite.stateCode, grantedBy: createdBy, grantedAt: at });
     appendEvent(tx, {
