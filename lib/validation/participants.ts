@@ -18,15 +18,20 @@ export type RegisterInput = z.infer<typeof registerInput>;
 
 export const signInInput = z.object({ email, password: z.string().min(1).max(200) });
 
-/** An invite makes its registrant a delegate of a state, a partner's representative, or one of the other affiliations. */
-export const inviteInput = z.union(
-  [
-    z.strictObject({ state: stateCode }),
-    z.strictObject({ partner: partnerCode }),
-    z.strictObject({ affiliation: z.enum(['expert', 'civil_society', 'observer'], { error: 'Choose expert, civil_society or observer' }) }),
-  ],
-  { error: 'Invite for a state, a partner or an affiliation' },
-);
+/**
+ * An invite makes its registrant a delegate of a state, a partner's representative, or one of the
+ * other affiliations: exactly one of the three (each field checked on its own, errors beside it).
+ */
+export const inviteInput = z
+  .strictObject({
+    state: stateCode.optional(),
+    partner: partnerCode.optional(),
+    affiliation: z.enum(['expert', 'civil_society', 'observer'], { error: 'Choose expert, civil_society or observer' }).optional(),
+  })
+  .refine((v) => [v.state, v.partner, v.affiliation].filter((x) => x !== undefined).length === 1, {
+    message: 'Invite for one of: a state, a partner or an affiliation',
+    path: ['state'],
+  });
 
 /** A facilitator grants a state delegation (`{state}`) or a partner's representation (`{partner}`); null revokes it. */
 export const delegationInput = z.union(

@@ -37,11 +37,7 @@ export interface CreatedInvite extends InviteFor {
 export async function createInvite(viewer: Viewer, rawInput: unknown): Promise<CreatedInvite> {
   if (!canManageDelegations(viewer)) throw forbidden('Only a facilitator issues invites');
   const input = parseInput(inviteInput, rawInput);
-  const target: InviteFor = {
-    state: 'state' in input ? input.state : null,
-    partner: 'partner' in input ? input.partner : null,
-    affiliation: 'affiliation' in input ? input.affiliation : null,
-  };
+  const target: InviteFor = { state: input.state ?? null, partner: input.partner ?? null, affiliation: input.affiliation ?? null };
   if (target.partner && (await unknownPartners([target.partner])).length)
     throw invalid('Some fields are not valid', { partner: 'Unknown partner code' });
   const code = crypto.randomBytes(18).toString('base64url');
