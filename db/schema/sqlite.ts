@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { AFFILIATIONS, POSITIONS, ROLES, STATUSES } from '../../lib/consensus/codes';
+import { AFFILIATIONS, IMPLEMENTATION_STATUSES, MEETING_LEVELS, POSITIONS, ROLES, STATUSES } from '../../lib/consensus/codes';
 
 const createdAt = () => text('created_at').notNull();
 
@@ -40,6 +40,8 @@ export const participants = sqliteTable('participants', {
   createdAt: createdAt(),
   /** The partner (EU, JP, …) a partner account represents, granted by a facilitator; never self-declared. */
   partnerCode: text('partner_code').references(() => partners.code),
+  /** Bumped to retire this participant's calendar feed address (the address is derived from it). */
+  calendarGeneration: integer('calendar_generation').notNull().default(1),
 });
 
 /** At most one verified delegation per participant; granted by a facilitator or through an invite. */
@@ -192,6 +194,8 @@ export const initiatives = sqliteTable(
     /** A running silence procedure: adopted at the deadline unless a state breaks silence. */
     silenceStartedAt: text('silence_started_at'),
     silenceDeadline: text('silence_deadline'),
+    /** When a facilitator reviews the implementation of a formalized initiative (ISO 8601 date). */
+    reviewAt: text('review_at'),
   },
   (t) => [
     index('initiatives_thread_idx').on(t.threadId),
@@ -368,4 +372,107 @@ export const jobs = sqliteTable(
       .on(t.kind, t.key)
       .where(sql`done_at IS NULL`),
   ],
+);
+
+/** Each participating state's implementation of a formalized initiative. */
+export const implementations = sqliteTable(
+  'implementations',
+  {
+    initiativeId: integer('initiative_id')
+      .notNull()
+      .references(() => initiatives.id, { onDelete: 'cascade' }),
+    stateCode: text('state_code')
+      .notNull()
+      .references(() => states.code),
+    status: text('status', { enum: IMPLEMENTATION_STATUSES }).notNull(),
+    note: text('note'),
+    setAt: text('set_at').notNull(),
+    setBy: integer('set_by').references(() => participants.id),
+  },
+  (t) => [primaryKey({ columns: [t.initiativeId, t.stateCode] }), index('implementations_state_idx').on(t.stateCode, t.status)],
+);
+
+/** A meeting of the region: in a room (and as discreet as it) or of everyone signed in when it has none. */
+export const meetings = sqliteTable(
+  'meetings',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    threadId: integer('thread_id').references(() => threads.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    level: text('level', { enum: MEETING_LEVELS }).notNull(),
+    /** Instants in UTC (ISO 8601); `timezone` is the IANA zone the meeting keeps its own time in. */
+    startsAt: text('starts_at').notNull(),
+    endsAt: text('ends_at').notNull(),
+    timezone: text('timezone').notNull(),
+    place: text('place'),
+    chairState: text('chair_state').references(() => states.code),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => participants.id),
+    createdAt: createdAt(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [index('meetings_starts_idx').on(t.startsAt, t.id), index('meetings_thread_idx').on(t.threadId)],
+);
+
+/** The states attending a meeting. */
+export const meetingStates = sqliteTable(
+  'meeting_states',
+  {
+    meetingId: integer('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    stateCode: text('state_code')
+      .notNull()
+      .references(() => states.code),
+  },
+  (t) => [primaryKey({ columns: [t.meetingId, t.stateCode] })],
+);
+
+/** A meeting's ordered agenda: initiatives and free items. */
+export const agendaItems = sqliteTable(
+  'agenda_items',
+  {
+    meetingId: integer('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    initiativeId: integer('initiative_id').references(() => initiatives.id, { onDelete: 'set null' }),
+    title: text('title').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.meetingId, t.position] }), index('agenda_items_initiative_idx').on(t.initiativeId)],
+);
+
+/** What a meeting agreed, drafted by its chair and released once every attending state approved it. */
+export const readouts = sqliteTable('readouts', {
+  meetingId: integer('meeting_id')
+    .primaryKey()
+    .references(() => meetings.id, { onDelete: 'cascade' }),
+  body: text('body').notNull(),
+  /** One more with each edit; approvals are of a version. */
+  version: integer('version').notNull().default(1),
+  draftedBy: integer('drafted_by')
+    .notNull()
+    .references(() => participants.id),
+  updatedAt: text('updated_at').notNull(),
+  releasedAt: text('released_at'),
+});
+
+/** A state's approval of the readout's current text (an edit removes them all). */
+export const readoutApprovals = sqliteTable(
+  'readout_approvals',
+  {
+    meetingId: integer('meeting_id')
+      .notNull()
+      .references(() => readouts.meetingId, { onDelete: 'cascade' }),
+    stateCode: text('state_code')
+      .notNull()
+      .references(() => states.code),
+    version: integer('version').notNull(),
+    approvedBy: integer('approved_by')
+      .notNull()
+      .references(() => participants.id),
+    approvedAt: text('approved_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.meetingId, t.stateCode] })],
 );

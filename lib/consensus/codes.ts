@@ -24,3 +24,11 @@ export function isStateCode(value: string): value is StateCode {
 export function sortStates<T extends StateCode>(states: Iterable<T>): T[] {
   return [...states].sort((a, b) => CA_STATES.indexOf(a) - CA_STATES.indexOf(b));
 }
+
+/** The levels of the region's meetings, from heads of state to track-2 tables. */
+export const MEETING_LEVELS = ['summit', 'ministerial', 'senior_officials', 'expert', 'track2'] as const;
+export type MeetingLevel = (typeof MEETING_LEVELS)[number];
+
+/** How far a state has carried out a formalized initiative. */
+export const IMPLEMENTATION_STATUSES = ['not_started', 'in_progress', 'done'] as const;
+export type ImplementationStatus = (typeof IMPLEMENTATION_STATUSES)[number];

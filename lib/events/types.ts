@@ -24,6 +24,13 @@ export const EVENT_TYPES = [
   'invite.created',
   'participant.disabled',
   'participant.enabled',
+  'meeting.scheduled',
+  'meeting.updated',
+  'readout.drafted',
+  'readout.approved',
+  'readout.released',
+  'implementation.changed',
+  'implementation.review_set',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { db } from '../../db/client';
 import { toPublicEvent, type EventRow } from '../events/public';
+import { EVERYONE_OUTSIDE_ROOMS } from '../events/visibility';
 import { ROOM_ONLY_EVENT_TYPES } from './channels';
 import type { Io } from './context';
 import { rooms } from './rooms';
@@ -131,6 +132,7 @@ export function audience(row: Pick<LogRow, 'type' | 'threadId' | 'subjectId' | '
     if (dashboard) targets.push(row.visibility === 'open' ? rooms.dashboard : rooms.dashboardDiscreet(row.threadId));
     return targets;
   }
+  if (EVERYONE_OUTSIDE_ROOMS.has(row.type)) return [rooms.dashboard];
   const targets = [rooms.dashboardFacilitators];
   if (row.subjectId !== null) targets.push(rooms.dashboardSubject(row.subjectId));
   return targets;
