@@ -45,3 +45,18 @@ export const canJoinAsPartner = (v: Viewer) => !isFacilitator(v) && v.affiliatio
 export const canFormalize = (v: Viewer) => isFacilitator(v);
 
 export const canManageDelegations = (v: Viewer) => isFacilitator(v);
+
+/** Meetings are convened by facilitators. */
+export const canScheduleMeetings = (v: Viewer) => isFacilitator(v);
+
+type MeetingSeats = { chairState: StateCode | null; states: readonly StateCode[] };
+
+/** The chair drafts the readout: a facilitator, or a delegate of the chair state. */
+export const canDraftReadout = (v: Viewer, m: MeetingSeats) =>
+  isFacilitator(v) || (m.chairState !== null && canSetStanceFor(v, m.chairState));
+
+/** Each attending state approves through its own delegate. */
+export const canApproveReadout = (v: Viewer, m: MeetingSeats) => v.state !== null && m.states.includes(v.state) && canSetStanceFor(v, v.state);
+
+/** A draft under negotiation is read at the table only: facilitators and the attending states' delegates. */
+export const canReadReadoutDraft = (v: Viewer, m: MeetingSeats) => canDraftReadout(v, m) || canApproveReadout(v, m);

@@ -31,6 +31,12 @@ import { getThread } from '../services/threads/get-thread';
 import { listThreads } from '../services/threads/list-threads';
 import { addMember, listMembers, removeMember } from '../services/threads/members';
 import { listMessages, postMessage } from '../services/threads/messages';
+import { calendarFeed, calendarFeedContent, meetingCalendar, resetCalendarFeed } from '../services/meetings/calendar';
+import { getMeeting, listMeetings } from '../services/meetings/get-meeting';
+import { listPublicReadouts } from '../services/meetings/public-readouts';
+import { approveReadout, draftReadout } from '../services/meetings/readouts';
+import { scheduleMeeting, updateMeeting } from '../services/meetings/schedule-meeting';
+import { publicOrigin } from '../http/public-origin';
 
 export interface Route {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -245,7 +251,58 @@ export const ROUTES: Route[] = [
     path: '/api/v1/participants/:id/enable',
     handler: withViewer((viewer, { params }) => setAccountDisabled(viewer, pathId(params.id), false)),
   },
+  { method: 'GET', path: '/api/v1/meetings', handler: withViewer((viewer, { query }) => listMeetings(viewer, query)) },
+  {
+    method: 'POST',
+    path: '/api/v1/meetings',
+    status: 201,
+    handler: withViewer(async (viewer, { body }) => scheduleMeeting(viewer, await body())),
+  },
+  { method: 'GET', path: '/api/v1/meetings/:id', handler: withViewer((viewer, { params }) => getMeeting(viewer, pathId(params.id))) },
+  {
+    method: 'PATCH',
+    path: '/api/v1/meetings/:id',
+    handler: withViewer(async (viewer, { params, body }) => updateMeeting(viewer, pathId(params.id), await body())),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/meetings/:id/calendar.ics',
+    handler: withViewer(async (viewer, { params, headers }) =>
+      calendarResponse(await meetingCalendar(viewer, pathId(params.id), publicOrigin(headers)), `meeting-${params.id}.ics`),
+    ),
+  },
+  {
+    method: 'PUT',
+    path: '/api/v1/meetings/:id/readout',
+    handler: withViewer(async (viewer, { params, body }) => draftReadout(viewer, pathId(params.id), await body())),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/meetings/:id/readout/approve',
+    handler: withViewer(async (viewer, { params, body }) => approveReadout(viewer, pathId(params.id), await body())),
+  },
+  // Public: released readouts of open rooms' meetings, and calendar feeds (their address is the secret).
+  { method: 'GET', path: '/api/v1/readouts', handler: ({ query }) => listPublicReadouts(query) },
+  { method: 'GET', path: '/api/v1/me/calendar', handler: withViewer((viewer, { headers }) => calendarFeed(viewer, publicOrigin(headers))) },
+  {
+    method: 'POST',
+    path: '/api/v1/me/calendar/reset',
+    handler: withViewer((viewer, { headers }) => resetCalendarFeed(viewer, publicOrigin(headers))),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/calendar/:feed',
+    handler: async ({ params, headers }) => calendarResponse(await calendarFeedContent(params.feed, publicOrigin(headers)), 'chaikhana.ics'),
+  },
 ];
+
+function calendarResponse(body: string, filename: string): RawResponse {
+  return new RawResponse(
+    200,
+    { ...DOWNLOAD_HEADERS, 'content-type': 'text/calendar; charset=utf-8', 'content-disposition': `attachment; filename="${filename}"` },
+    body,
+  );
+}
 
 export const notFoundHandler: ApiHandler = () => {
   throw new AppError('not_found', 'No such API endpoint');
