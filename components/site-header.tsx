@@ -11,10 +11,12 @@ export async function SiteHeader() {
     ? [
         { href: '/rooms', label: t('rooms') },
         { href: '/initiatives', label: t('initiatives') },
+        { href: '/meetings', label: t('meetings') },
         { href: '/dashboard', label: t('dashboard') },
+        { href: '/readouts', label: t('readouts') },
         ...(viewer.role === 'facilitator' ? [{ href: '/facilitation', label: t('facilitation') }] : []),
       ]
-    : [];
+    : [{ href: '/readouts', label: t('readouts') }];
   return (
     <header className="site-header">
       <div className="inner">

@@ -4,12 +4,12 @@ import { api, contextAs, expect, expectAccessible, expectHeadingsInOrder, findRo
 /**
  * axe-core (WCAG 2.1 A and AA, no serious or critical violation) on every page of the build, in
  * English and in Russian: signed out (participant pages must send to sign in) and signed in as a
- * facilitator (who may open all fourteen), plus the delegate's view of a room and an initiative
+ * facilitator (who may open all nineteen), plus the delegate's view of a room and an initiative
  * (message and stance forms) and the dashboard with a focus and filters; and again after the
  * interactions that change a page (errors shown, a message sent, a stance saved, the chart's table
  * opened, live announcements made).
  */
-const PUBLIC = ['/', '/register', '/signin', '/signout'];
+const PUBLIC = ['/', '/readouts', '/register', '/signin', '/signout'];
 
 for (const locale of ['en', 'ru'] as const) {
   test.describe(`every page in ${locale}`, () => {
@@ -20,14 +20,18 @@ for (const locale of ['en', 'ru'] as const) {
       const context = await contextAs(browser, 'facilitator');
       const room = await findRoom(context, openNamedRoom);
       const initiative = (await api<{ items: { id: number }[] }>(context, 'GET', `/api/v1/initiatives?threadId=${room.id}`)).items[0].id;
+      const meeting = (await api<{ items: { id: number }[] }>(context, 'GET', '/api/v1/meetings?limit=1')).items[0].id;
       paths = Object.fromEntries(
         buildPages().map((route) => [
           route,
-          route.replace('/rooms/[id]', `/rooms/${room.id}`).replace('/initiatives/[id]', `/initiatives/${initiative}`),
+          route
+            .replace('/rooms/[id]', `/rooms/${room.id}`)
+            .replace('/initiatives/[id]', `/initiatives/${initiative}`)
+            .replace('/meetings/[id]', `/meetings/${meeting}`),
         ]),
       );
       focus = `/dashboard?focus=${initiative}&topic=${room.topic}`;
-      expect(Object.keys(paths)).toHaveLength(14);
+      expect(Object.keys(paths)).toHaveLength(19);
       await context.close();
     });
 
@@ -42,7 +46,7 @@ for (const locale of ['en', 'ru'] as const) {
       }
     });
 
-    test(`signed in: all fourteen pages pass axe-core (${locale})`, async ({ browser }) => {
+    test(`signed in: all nineteen pages pass axe-core (${locale})`, async ({ browser }) => {
       const page = await (await contextAs(browser, 'facilitator', locale)).newPage();
       for (const path of [...Object.values(paths), focus]) {
         const response = await page.goto(path);

@@ -94,15 +94,41 @@ test('hostile content in every user-written field stays inert on every page', as
   const kz = await contextAs(browser, 'delegate.kz');
   await api(kz, 'PUT', `/api/v1/initiatives/${initiativeId}/stances/KZ`, { position: 'reservation', note: HOSTILE }, [200]);
 
+  // A meeting of the attacker's room with hostile agenda items, and a hostile readout released to the public page.
+  const facilitator = await browser.newContext({ storageState: 'e2e/.auth/facilitator.json', bypassCSP: true });
+  const meetingTitle = `Meeting ${SCRIPT}`;
+  const { id: meetingId } = await api<{ id: number }>(
+    facilitator,
+    'POST',
+    '/api/v1/meetings',
+    {
+      threadId: roomId,
+      title: meetingTitle,
+      level: 'expert',
+      startsAt: new Date(Date.now() + 86_400_000).toISOString(),
+      endsAt: new Date(Date.now() + 90_000_000).toISOString(),
+      timezone: 'Asia/Almaty',
+      place: PAYLOADS[3],
+      chairState: 'KZ',
+      states: ['KZ'],
+      agenda: [{ initiativeId }, { title: PAYLOADS[4] }],
+    },
+    [201],
+  );
+  await api(kz, 'PUT', `/api/v1/meetings/${meetingId}/readout`, { body: HOSTILE }, [200]);
+  await api(kz, 'POST', `/api/v1/meetings/${meetingId}/readout/approve`, {}, [200]);
+
   const paths = [
     ...buildPages().map((route) =>
-      route.replace('/rooms/[id]', `/rooms/${roomId}`).replace('/initiatives/[id]', `/initiatives/${initiativeId}`),
+      route
+        .replace('/rooms/[id]', `/rooms/${roomId}`)
+        .replace('/initiatives/[id]', `/initiatives/${initiativeId}`)
+        .replace('/meetings/[id]', `/meetings/${meetingId}`),
     ),
     `/dashboard?focus=${initiativeId}`,
     `/initiatives?q=${encodeURIComponent('Initiative')}`,
   ];
-  expect(paths).toHaveLength(16);
-  const facilitator = await browser.newContext({ storageState: 'e2e/.auth/facilitator.json', bypassCSP: true });
+  expect(paths).toHaveLength(21);
   for (const [who, context] of [
     ['facilitator', facilitator],
     ['attacker', attacker],
@@ -124,6 +150,8 @@ test('hostile content in every user-written field stays inert on every page', as
     [facilitator, `/rooms/${roomId}`, [roomTitle, SCRIPT, name]],
     [facilitator, `/initiatives/${initiativeId}`, [initiativeTitle, SCRIPT]],
     [attacker, `/rooms/new`, [name]],
+    [facilitator, `/meetings/${meetingId}`, [meetingTitle, SCRIPT, PAYLOADS[3], PAYLOADS[4]]],
+    [attacker, '/readouts', [meetingTitle, SCRIPT]],
   ];
   for (const [context, path, texts] of shown) {
     const page = await canaryPage(context);

@@ -8,6 +8,8 @@ import { formalizeInitiative } from '../../lib/services/initiatives/formalize-in
 import { joinInitiative } from '../../lib/services/initiatives/join-initiative';
 import { proposeInitiative } from '../../lib/services/initiatives/propose-initiative';
 import { setStance } from '../../lib/services/initiatives/set-stance';
+import { approveReadout, draftReadout } from '../../lib/services/meetings/readouts';
+import { scheduleMeeting } from '../../lib/services/meetings/schedule-meeting';
 import { createInvite } from '../../lib/services/participants/invites';
 import { createParticipant } from '../../lib/services/participants/register';
 import { createThread } from '../../lib/services/threads/create-thread';
@@ -305,4 +307,40 @@ async function seedDemo(): Promise<void> {
   await say(tm, aral, 'Turkmenistan joins the planting programme; our stance follows after consultations in Ashgabat.');
   tick(1);
   await addEndorsement(civil, saxaul);
+
+  // 7. Meetings: a ministerial round on water last week, its readout released; senior officials on health next week.
+  const day = 86_400_000;
+  const at = (days: number, hourUtc: number) => {
+    const d = new Date(Date.now() + days * day);
+    d.setUTCHours(hourUtc, 0, 0, 0);
+    return d.toISOString();
+  };
+  tick(1);
+  const waterRound = await scheduleMeeting(fac, {
+    title: 'Water ministers: the growing season',
+    level: 'ministerial',
+    startsAt: at(-6, 4),
+    endsAt: at(-6, 12),
+    timezone: 'Asia/Tashkent',
+    place: 'Tashkent, Congress Hall',
+    chairState: 'UZ',
+    states: ['KZ', 'KG', 'TJ', 'UZ'],
+    agenda: [{ initiativeId: earlyWarning }, { title: 'Summer releases from Toktogul and Nurek' }, { title: 'Any other business' }],
+  });
+  setClock(new Date(Math.max(clock, Date.parse(waterRound.endsAt) + 3_600_000)));
+  await draftReadout(uz, waterRound.id, {
+    body: 'The ministers **welcomed** the joint early-warning data exchange and asked their hydromet services to connect by the next season.\n\n- Daily reservoir levels are shared from April.\n- Summer releases are discussed again at senior officials’ level in May.',
+  });
+  for (const state of ['KZ', 'KG', 'TJ', 'UZ'] as const) await approveReadout(delegateOf[state], waterRound.id, {});
+  await scheduleMeeting(fac, {
+    title: 'Senior officials on health alerts',
+    level: 'senior_officials',
+    startsAt: at(5, 5),
+    endsAt: at(5, 11),
+    timezone: 'Asia/Almaty',
+    place: 'Almaty',
+    chairState: 'KZ',
+    states: ['KZ', 'KG', 'TJ', 'TM', 'UZ'],
+    agenda: [{ initiativeId: alerts }, { title: 'Laboratories workshop in spring' }],
+  });
 }

@@ -56,7 +56,8 @@ export const canDraftReadout = (v: Viewer, m: MeetingSeats) =>
   isFacilitator(v) || (m.chairState !== null && canSetStanceFor(v, m.chairState));
 
 /** Each attending state approves through its own delegate. */
-export const canApproveReadout = (v: Viewer, m: MeetingSeats) => v.state !== null && m.states.includes(v.state) && canSetStanceFor(v, v.state);
+export const canApproveReadout = (v: Viewer, m: MeetingSeats) =>
+  v.state !== null && m.states.includes(v.state) && canSetStanceFor(v, v.state);
 
 /** A draft under negotiation is read at the table only: facilitators and the attending states' delegates. */
 export const canReadReadoutDraft = (v: Viewer, m: MeetingSeats) => canDraftReadout(v, m) || canApproveReadout(v, m);

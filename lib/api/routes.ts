@@ -292,7 +292,8 @@ export const ROUTES: Route[] = [
   {
     method: 'GET',
     path: '/api/v1/calendar/:feed',
-    handler: async ({ params, headers }) => calendarResponse(await calendarFeedContent(params.feed, publicOrigin(headers)), 'chaikhana.ics'),
+    handler: async ({ params, headers }) =>
+      calendarResponse(await calendarFeedContent(params.feed, publicOrigin(headers)), 'chaikhana.ics'),
   },
 ];
 

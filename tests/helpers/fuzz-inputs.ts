@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { AFFILIATIONS, CA_STATES, POSITIONS, STATUSES } from '../../lib/consensus/codes';
+import { AFFILIATIONS, CA_STATES, MEETING_LEVELS, POSITIONS, STATUSES } from '../../lib/consensus/codes';
 import { DEMO } from './client';
 
 /**
@@ -82,7 +82,11 @@ const partners = mostly(fc.subarray(['EU', 'JP', 'CN', 'V4'], { maxLength: 3 }),
 const topic = mostly(fc.constantFrom('water', 'energy', 'trade', 'migration'), fc.constant('no-such-topic'));
 
 /** Valid-shaped bodies of the JSON API, by "METHOD path" of lib/api/routes.ts. */
-export function apiBodies(pools: { threads: number[]; participants: number[] }): Record<string, fc.Arbitrary<Record<string, unknown>>> {
+export function apiBodies(pools: {
+  threads: number[];
+  participants: number[];
+  initiatives: number[];
+}): Record<string, fc.Arbitrary<Record<string, unknown>>> {
   return {
     'POST /api/v1/register': fc.record(
       {
@@ -130,10 +134,49 @@ export function apiBodies(pools: { threads: number[]; participants: number[] }):
     ),
     'POST /api/v1/me/dashboard-seen': fc.record({ eventId: mostly(fc.nat(), fc.constantFrom(-1, 2 ** 53)) }),
     'POST /api/v1/invites': fc.record({ state: mostly(state, fc.constantFrom('EU', 'kz')) }),
+    'POST /api/v1/meetings': meeting(pools, true),
+    'PATCH /api/v1/meetings/:id': meeting(pools, false),
+    'PUT /api/v1/meetings/:id/readout': fc.record(
+      { body: text(20_000), version: mostly(fc.nat({ max: 3 }), fc.constantFrom(-1, 1.5)) },
+      { requiredKeys: ['body'] },
+    ),
+    'POST /api/v1/meetings/:id/readout/approve': fc.record(
+      { version: mostly(fc.nat({ max: 3 }), fc.constantFrom(-1, 'one')) },
+      { requiredKeys: [] },
+    ),
     'POST /api/v1/participants/:id/delegation': fc.record({
       state: mostly(fc.oneof(state, fc.constant(null)), fc.constantFrom('EU', 'kz')),
     }),
   };
+}
+
+/** A meeting as the API takes it, nearly right: times with and without offsets, zones real and not, agendas with ids of every kind. */
+function meeting(pools: { threads: number[]; initiatives: number[] }, create: boolean): fc.Arbitrary<Record<string, unknown>> {
+  const instant = mostly(
+    fc.integer({ min: -48, max: 24 * 30 }).map((h) => new Date(Date.now() + h * 3_600_000).toISOString()),
+    fc.constantFrom('2031-03-02T09:00:00', 'tomorrow', '2031-02-30T09:00:00+05:00'),
+  );
+  const keys = {
+    threadId: mostly(fc.constantFrom(...pools.threads), fc.constantFrom(0, 999_999)),
+    title: text(200),
+    level: mostly(fc.constantFrom(...MEETING_LEVELS), fc.constant('bilateral')),
+    startsAt: instant,
+    endsAt: instant,
+    timezone: mostly(fc.constantFrom('Asia/Almaty', 'Asia/Tashkent', 'UTC'), fc.constantFrom('Mars/Olympus', '+05:00', 'asia/almaty')),
+    place: fc.oneof(text(200), fc.constant(null)),
+    chairState: fc.oneof(state, fc.constant(null)),
+    states: mostly(fc.subarray([...CA_STATES], { minLength: 1 }), fc.constantFrom([], ['KZ', 'KZ'], ['XX'])),
+    agenda: fc.array(
+      fc.record(
+        { initiativeId: mostly(fc.constantFrom(...pools.initiatives), fc.constantFrom(0, 999_999)), title: text(200) },
+        { requiredKeys: [] },
+      ),
+      { maxLength: 4 },
+    ),
+  };
+  if (create) return fc.record(keys, { requiredKeys: ['title', 'level', 'startsAt', 'endsAt', 'timezone', 'states'] });
+  const { threadId: _room, ...patch } = keys;
+  return fc.record(patch, { requiredKeys: [] });
 }
 
 /** Query strings with up to three of the parameters the list routes read, valid and not. */
@@ -154,6 +197,9 @@ export function apiQuery(pools: { threads: number[]; initiatives: number[] }): f
     threadId: value(fc.constantFrom(...pools.threads).map(String)),
     initiativeId: value(fc.constantFrom(...pools.initiatives).map(String)),
     focus: value(fc.constantFrom(...pools.initiatives).map(String)),
+    from: value(fc.integer({ min: -240, max: 240 }).map((h) => new Date(Date.now() + h * 3_600_000).toISOString())),
+    to: value(fc.integer({ min: -240, max: 240 }).map((h) => new Date(Date.now() + h * 3_600_000).toISOString())),
+    level: value(fc.constantFrom(...MEETING_LEVELS)),
   };
   return fc
     .uniqueArray(fc.constantFrom(...Object.keys(parameters)), { maxLength: 3 })

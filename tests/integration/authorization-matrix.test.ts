@@ -230,6 +230,46 @@ async function consensusInitiative(kind: Kind): Promise<number> {
   });
 }
 
+// Meetings: TJ and UZ attend, UZ in the chair (UZ's delegate is the actor `removed`, TJ's is `member`).
+const hoursAhead = (n: number) => new Date(Date.now() + n * 3_600_000).toISOString();
+const meetingBody = (threadId: number | null) => ({
+  ...(threadId ? { threadId } : {}),
+  title: 'Fixture meeting',
+  level: 'expert',
+  startsAt: hoursAhead(24),
+  endsAt: hoursAhead(26),
+  timezone: 'Asia/Dushanbe',
+  chairState: 'UZ',
+  states: ['TJ', 'UZ'],
+});
+/** The same meeting as the schedule form posts it (wall-clock times in the meeting's zone). */
+const meetingForm = (threadId: number | null): Fields => ({
+  ...(threadId ? { threadId: String(threadId) } : {}),
+  title: 'Fixture meeting from the form',
+  level: 'expert',
+  startsAt: '2031-05-12T10:00',
+  endsAt: '2031-05-12T12:00',
+  timezone: 'Asia/Dushanbe',
+  chairState: 'UZ',
+  states: ['TJ', 'UZ'],
+  agenda: '[]',
+});
+
+async function freshMeeting(kind: Kind): Promise<number> {
+  const made = await setup.client.post('/api/v1/meetings', meetingBody(rooms[kind as RoomKind]));
+  expect(made.status).toBe(201);
+  return made.body.id;
+}
+
+const meeting = (kind: Kind) => cached(`meeting:${kind}`, () => freshMeeting(kind));
+
+/** A fresh meeting per cell whose readout the setup facilitator has drafted (version 1). */
+async function draftedMeeting(kind: Kind): Promise<number> {
+  const id = await freshMeeting(kind);
+  expect((await setup.client.put(`/api/v1/meetings/${id}/readout`, { body: 'Agreed: a joint survey.' })).status).toBe(200);
+  return id;
+}
+
 // ── entry points: each answer as an outcome letter ─────────────────────────────────────────────
 
 const CODES: Record<string, Outcome> = { unauthorized: 'U', forbidden: 'F', not_found: 'N', conflict: 'C', invalid: 'I' };
@@ -262,7 +302,7 @@ function action(
   name: string,
   pagePath: (cell: Cell) => string,
   args: (cell: Cell) => unknown[],
-  fields: Fields | (() => Fields) = {},
+  fields: Fields | ((cell: Cell) => Fields) = {},
   options: { formAction?: boolean } = {},
 ): Runner {
   usedActions.add(name);
@@ -272,7 +312,7 @@ function action(
       pagePath(cell),
       name,
       args(cell),
-      typeof fields === 'function' ? fields() : fields,
+      typeof fields === 'function' ? fields(cell) : fields,
       {
         previousState: !options.formAction,
       },
@@ -605,6 +645,90 @@ const ACTIONS: Action[] = [
     },
   },
 
+  // Meetings of the room: as discreet as it.
+  {
+    name: 'read a meeting',
+    expect: EVERYONE_SIGNED_IN,
+    writes: false,
+    prepare: (cell) => meeting(cell.kind),
+    run: {
+      ...api((c, cell) => c.get(`/api/v1/meetings/${cell.id}`)),
+      page: page('/meetings/[id]', (cell) => `/meetings/${cell.id}`),
+    },
+  },
+  {
+    name: 'download a meeting’s calendar',
+    expect: EVERYONE_SIGNED_IN,
+    writes: false,
+    prepare: (cell) => meeting(cell.kind),
+    run: api((c, cell) => c.get(`/api/v1/meetings/${cell.id}/calendar.ics`)),
+  },
+  {
+    name: 'schedule a meeting in the room',
+    expect: { open: 'UFFFFFFOOFF', discreet: 'UNNNNNNONFN' },
+    writes: true,
+    run: {
+      ...api((c, cell) => c.post('/api/v1/meetings', meetingBody(cell.room))),
+      action: action(
+        'scheduleMeetingAction',
+        (cell) => `/meetings/new?room=${cell.room}`,
+        () => [],
+        (cell) => meetingForm(cell.room),
+      ),
+    },
+  },
+  {
+    name: 'change a meeting',
+    expect: { open: 'UFFFFFFOOFF', discreet: 'UNNNNNNONFN' },
+    writes: true,
+    prepare: (cell) => meeting(cell.kind),
+    run: {
+      ...api((c, cell) => c.patch(`/api/v1/meetings/${cell.id}`, { place: 'Khujand' })),
+      action: action(
+        'updateMeetingAction',
+        (cell) => `/meetings/${cell.id}/edit`,
+        (cell) => [cell.id],
+        () => meetingForm(null),
+      ),
+    },
+  },
+  {
+    name: 'open a meeting’s edit page',
+    expect: { open: 'UNNNNNNOONN', discreet: 'UNNNNNNONNN' },
+    writes: false,
+    prepare: (cell) => meeting(cell.kind),
+    run: { page: page('/meetings/[id]/edit', (cell) => `/meetings/${cell.id}/edit`) },
+  },
+  {
+    name: 'draft a meeting’s readout',
+    expect: { open: 'UFFFFFFOOFO', discreet: 'UNNNNNNONFN' },
+    writes: true,
+    prepare: (cell) => freshMeeting(cell.kind),
+    run: {
+      ...api((c, cell) => c.put(`/api/v1/meetings/${cell.id}/readout`, { body: 'Agreed: a joint survey.' })),
+      action: action(
+        'draftReadoutAction',
+        (cell) => `/meetings/${cell.id}`,
+        (cell) => [cell.id],
+        { body: 'Agreed in the form.', version: '0' },
+      ),
+    },
+  },
+  {
+    name: 'approve a meeting’s readout',
+    expect: { open: 'UFFFFFFFFOO', discreet: 'UNNNNNNFNON' },
+    writes: true,
+    prepare: (cell) => draftedMeeting(cell.kind),
+    run: {
+      ...api((c, cell) => c.post(`/api/v1/meetings/${cell.id}/readout/approve`, { version: 1 })),
+      action: action(
+        'approveReadoutAction',
+        (cell) => `/meetings/${cell.id}`,
+        (cell) => [cell.id, 1],
+      ),
+    },
+  },
+
   // Outside any room.
   {
     name: 'list rooms',
@@ -805,6 +929,47 @@ const ACTIONS: Action[] = [
         () => [],
         { locale: 'ru' },
         { formAction: true },
+      ),
+    },
+  },
+  {
+    name: 'list meetings',
+    expect: { none: 'UOOOOOOOOOO' },
+    writes: false,
+    run: { ...api((c) => c.get('/api/v1/meetings')), page: page('/meetings') },
+  },
+  { name: 'open the schedule-meeting page', expect: { none: 'UOOOOOOOOOO' }, writes: false, run: { page: page('/meetings/new') } },
+  {
+    name: 'schedule a meeting in no room',
+    expect: { none: 'UFFFFFFOOFF' },
+    writes: true,
+    run: {
+      ...api((c) => c.post('/api/v1/meetings', meetingBody(null))),
+      action: action(
+        'scheduleMeetingAction',
+        () => '/meetings/new',
+        () => [],
+        () => meetingForm(null),
+      ),
+    },
+  },
+  {
+    name: 'read the released readouts',
+    expect: { none: 'OOOOOOOOOOO' },
+    writes: false,
+    run: { ...api((c) => c.get('/api/v1/readouts')), page: page('/readouts') },
+  },
+  { name: 'read their calendar address', expect: { none: 'UOOOOOOOOOO' }, writes: false, run: api((c) => c.get('/api/v1/me/calendar')) },
+  {
+    name: 'start a new calendar address',
+    expect: { none: 'UOOOOOOOOOO' },
+    writes: true,
+    run: {
+      ...api((c) => c.post('/api/v1/me/calendar/reset')),
+      action: action(
+        'resetCalendarAction',
+        () => '/meetings',
+        () => [],
       ),
     },
   },

@@ -31,7 +31,13 @@ let fuzzDelegate: Person;
 let fuzzObserver: Person;
 let script: Client;
 let clients: Record<'anonymous' | 'observer' | 'delegate' | 'facilitator' | 'token', Client>;
-const pools = { threads: [] as number[], initiatives: [] as number[], participants: [] as number[], tokens: [] as number[] };
+const pools = {
+  threads: [] as number[],
+  initiatives: [] as number[],
+  participants: [] as number[],
+  tokens: [] as number[],
+  meetings: [] as number[],
+};
 const runs = { api: 0, socket: 0, auth: 0, actions: 0 };
 
 beforeAll(async () => {
@@ -68,6 +74,25 @@ beforeAll(async () => {
     await fuzzFacilitator.client.post(`/api/v1/threads/${room.body.id}/members`, { userId: fuzzDelegate.id });
     await fuzzDelegate.client.post(`/api/v1/threads/${room.body.id}/initiatives`, { title: 'Fuzz', summary: '', states: ['KZ', 'UZ'] });
   }
+  // Meetings in each room and in none, KZ and UZ attending, KZ's delegate (the fuzzing one) in the chair, a readout drafted.
+  for (const threadId of [
+    null,
+    ...(await server.query<{ id: number }>('SELECT id FROM threads ORDER BY id DESC LIMIT 3')).map((r) => r.id),
+  ]) {
+    const meeting = await fuzzFacilitator.client.post('/api/v1/meetings', {
+      ...(threadId ? { threadId } : {}),
+      title: 'Fuzz meeting',
+      level: 'expert',
+      startsAt: new Date(Date.now() + 86_400_000).toISOString(),
+      endsAt: new Date(Date.now() + 90_000_000).toISOString(),
+      timezone: 'Asia/Almaty',
+      chairState: 'KZ',
+      states: ['KZ', 'UZ'],
+    });
+    expect(meeting.status).toBe(201);
+    expect((await fuzzDelegate.client.put(`/api/v1/meetings/${meeting.body.id}/readout`, { body: 'Fuzz readout' })).status).toBe(200);
+  }
+  pools.meetings = (await server.query<{ id: number }>('SELECT id FROM meetings ORDER BY id')).map((r) => r.id);
   const own = new Set([fuzzFacilitator.id, fuzzDelegate.id, fuzzObserver.id]);
   pools.threads = (await server.query<{ id: number }>('SELECT id FROM threads ORDER BY id')).map((r) => r.id);
   pools.initiatives = (await server.query<{ id: number }>('SELECT id FROM initiatives ORDER BY id')).map((r) => r.id);
@@ -88,6 +113,7 @@ function parameterPool(route: Route, name: string): (number | string)[] {
   if (name === 'userId' || route.path.startsWith('/api/v1/participants')) return pools.participants;
   if (route.path.startsWith('/api/v1/me/tokens')) return pools.tokens;
   if (route.path.startsWith('/api/v1/threads')) return pools.threads;
+  if (route.path.startsWith('/api/v1/meetings')) return pools.meetings;
   return pools.initiatives;
 }
 
@@ -342,6 +368,11 @@ function actionShapes(): Record<string, { bound: fc.Arbitrary<unknown[]>; previo
   const none = { bound: fc.constant([] as unknown[]), previousState: true };
   return {
     addMemberAction: { bound: fc.tuple(id(pools.threads)), previousState: true },
+    approveReadoutAction: { bound: fc.tuple(id(pools.meetings), fc.constantFrom(1, 2, 0)), previousState: true },
+    draftReadoutAction: { bound: fc.tuple(id(pools.meetings)), previousState: true },
+    resetCalendarAction: none,
+    scheduleMeetingAction: none,
+    updateMeetingAction: { bound: fc.tuple(id(pools.meetings)), previousState: true },
     createInviteAction: none,
     createRoomAction: none,
     createTokenAction: none,
@@ -393,6 +424,15 @@ describe('server action fuzzing', () => {
       'userId',
       'locale',
       'openToJoin',
+      'level',
+      'startsAt',
+      'endsAt',
+      'timezone',
+      'place',
+      'chairState',
+      'agenda',
+      'version',
+      'threadId',
     ),
     fc.oneof(
       fc.constantFrom('KZ', 'endorse', 'water', 'open', 'chatham', 'on', 'ru', 'fuzz.action@example.org', 'a-long-enough-password', '3'),
@@ -407,7 +447,9 @@ describe('server action fuzzing', () => {
       .chain((page) =>
         page.includes('[id]')
           ? fc
-              .constantFrom(...(page.startsWith('/rooms') ? pools.threads : pools.initiatives))
+              .constantFrom(
+                ...(page.startsWith('/rooms') ? pools.threads : page.startsWith('/meetings') ? pools.meetings : pools.initiatives),
+              )
               .map((id) => page.replace('[id]', String(id)))
           : fc.constant(page),
       );

@@ -35,7 +35,15 @@ const ministerial = (extra: Record<string, unknown> = {}) => ({
 });
 
 async function room(by: Client, visibility: 'open' | 'discreet', attribution: 'named' | 'chatham', title: string) {
-  const created = await by.post('/api/v1/threads', { title, topic: 'water', summary: '', states: ['KZ', 'UZ'], partners: [], visibility, attribution });
+  const created = await by.post('/api/v1/threads', {
+    title,
+    topic: 'water',
+    summary: '',
+    states: ['KZ', 'UZ'],
+    partners: [],
+    visibility,
+    attribution,
+  });
   expect(created.status).toBe(201);
   return created.body.id as number;
 }
@@ -54,8 +62,8 @@ beforeAll(async () => {
   }
   for (const key of ['kz', 'uz'] as const) await as[key].post(`/api/v1/threads/${chathamRoom}/members`, { userId: ids[key] });
   const propose = async (by: Client, threadId: number, title: string) =>
-    (await by.post(`/api/v1/threads/${threadId}/initiatives`, { title, summary: '', states: ['KZ', 'UZ'], partners: [], openToJoin: true })).body
-      .id as number;
+    (await by.post(`/api/v1/threads/${threadId}/initiatives`, { title, summary: '', states: ['KZ', 'UZ'], partners: [], openToJoin: true }))
+      .body.id as number;
   openInitiative = await propose(as.kz, openRoom, 'Shared gauging stations');
   discreetInitiative = await propose(as.kz, discreetRoom, 'Enclave corridor');
 });
@@ -76,7 +84,11 @@ describe('scheduling a meeting', () => {
       states: ['KZ', 'UZ'],
       readout: null,
       agenda: [
-        { initiativeId: openInitiative, title: 'Shared gauging stations', initiative: { status: 'consultation', stances: { KZ: 'pending', UZ: 'pending' } } },
+        {
+          initiativeId: openInitiative,
+          title: 'Shared gauging stations',
+          initiative: { status: 'consultation', stances: { KZ: 'pending', UZ: 'pending' } },
+        },
         { initiativeId: null, title: 'Any other business', initiative: null },
       ],
     });
@@ -90,7 +102,10 @@ describe('scheduling a meeting', () => {
 
   it('takes times with their offset and keeps them as instants; a meeting is listed when it overlaps from–to', async () => {
     const created = (
-      await as.facilitator.post('/api/v1/meetings', ministerial({ title: 'Overlap check', startsAt: '2031-03-02T09:00:00+05:00', endsAt: '2031-03-02T12:00:00+05:00' }))
+      await as.facilitator.post(
+        '/api/v1/meetings',
+        ministerial({ title: 'Overlap check', startsAt: '2031-03-02T09:00:00+05:00', endsAt: '2031-03-02T12:00:00+05:00' }),
+      )
     ).body;
     expect(created.startsAt).toBe('2031-03-02T04:00:00.000Z');
     const listed = async (from: string, to: string) =>
@@ -141,14 +156,20 @@ describe('scheduling a meeting', () => {
     expect(moved.status).toBe(200);
     expect(moved.body).toMatchObject({ place: 'Samarkand', states: ['KZ', 'TJ', 'UZ'], title: 'To be moved' });
     const events = (await as.kz.get('/api/v1/events?limit=200')).body.items;
-    expect(events.find((e: any) => e.type === 'meeting.updated' && e.payload.meetingId === meeting.id)?.payload.changed).toEqual(['place', 'states']);
+    expect(events.find((e: any) => e.type === 'meeting.updated' && e.payload.meetingId === meeting.id)?.payload.changed).toEqual([
+      'place',
+      'states',
+    ]);
   });
 });
 
 describe('a discreet room’s meeting', () => {
   it('is as discreet as its room: absent for outsiders in the meeting, the list, the .ics, the events and the public readouts', async () => {
     const meeting = (
-      await as.facilitator.post('/api/v1/meetings', ministerial({ threadId: discreetRoom, title: 'Delimitation talks', agenda: [{ initiativeId: discreetInitiative }] }))
+      await as.facilitator.post(
+        '/api/v1/meetings',
+        ministerial({ threadId: discreetRoom, title: 'Delimitation talks', agenda: [{ initiativeId: discreetInitiative }] }),
+      )
     ).body;
     expect(meeting.room).toMatchObject({ id: discreetRoom, visibility: 'discreet' });
     expect((await as.kz.get(`/api/v1/meetings/${meeting.id}`)).status).toBe(200);
@@ -191,7 +212,9 @@ describe('the readout', () => {
       const seen = (await other.get(`/api/v1/meetings/${meetingId}`)).body.readout;
       expect(seen).toMatchObject({ status: 'draft', body: null });
     }
-    expect((await new Client(server.url).get('/api/v1/readouts?limit=100')).body.items.map((r: any) => r.meetingId)).not.toContain(meetingId);
+    expect((await new Client(server.url).get('/api/v1/readouts?limit=100')).body.items.map((r: any) => r.meetingId)).not.toContain(
+      meetingId,
+    );
   });
 
   it('is approved by each attending state’s delegate; not by a state that does not attend, nor by anyone else', async () => {
@@ -241,7 +264,10 @@ describe('the readout', () => {
       level: 'ministerial',
       states: ['KZ', 'UZ'],
       body: 'The ministers **agreed** to share gauging data every ten days.',
-      agenda: [{ title: 'Shared gauging stations', initiativeId: openInitiative, status: expect.any(String) }, { title: 'Any other business' }],
+      agenda: [
+        { title: 'Shared gauging stations', initiativeId: openInitiative, status: expect.any(String) },
+        { title: 'Any other business' },
+      ],
     });
     expect(JSON.stringify(published)).not.toMatch(/Karimov|Nurlan|example\.org|"name"/);
     expect((await anonymous.get(`/api/v1/meetings/${meetingId}`)).status).toBe(401);
@@ -258,18 +284,24 @@ describe('the readout', () => {
 
 describe('a Chatham House meeting’s readout', () => {
   it('names no one: a draft holding a participant’s name is refused, and no event of it carries a name', async () => {
-    const meeting = (await as.facilitator.post('/api/v1/meetings', ministerial({ threadId: chathamRoom, title: 'Remittances round', agenda: [] }))).body;
+    const meeting = (
+      await as.facilitator.post('/api/v1/meetings', ministerial({ threadId: chathamRoom, title: 'Remittances round', agenda: [] }))
+    ).body;
     const kzName = (await as.kz.get('/api/v1/me')).body.name as string;
     const named = await as.uz.put(`/api/v1/meetings/${meeting.id}/readout`, { body: `As ${kzName} put it, fees must fall.` });
     expect(named.status).toBe(400);
     expect(named.body.error.fields.body).toContain(kzName);
-    expect((await as.uz.put(`/api/v1/meetings/${meeting.id}/readout`, { body: 'Participants agreed that fees must fall.' })).status).toBe(200);
+    expect((await as.uz.put(`/api/v1/meetings/${meeting.id}/readout`, { body: 'Participants agreed that fees must fall.' })).status).toBe(
+      200,
+    );
     await as.kz.post(`/api/v1/meetings/${meeting.id}/readout/approve`, {});
     await as.uz.post(`/api/v1/meetings/${meeting.id}/readout/approve`, {});
     const events = (await as.tj.get('/api/v1/events?limit=500')).body.items.filter((e: any) => e.payload?.meetingId === meeting.id);
     expect(events.map((e: any) => e.type)).toContain('readout.released');
     for (const event of events) expect(event.actor?.name).toBeUndefined();
-    const published = (await new Client(server.url).get('/api/v1/readouts?limit=100')).body.items.find((r: any) => r.meetingId === meeting.id);
+    const published = (await new Client(server.url).get('/api/v1/readouts?limit=100')).body.items.find(
+      (r: any) => r.meetingId === meeting.id,
+    );
     expect(published.body).toBe('Participants agreed that fees must fall.');
   });
 });
@@ -292,8 +324,12 @@ describe('calendars', () => {
   });
 
   it('gives a delegate a feed of their state’s meetings at a secret address, which they can retire', async () => {
-    const forTajikistan = (await as.facilitator.post('/api/v1/meetings', ministerial({ title: 'Only TJ and UZ', states: ['TJ', 'UZ'], chairState: 'TJ' }))).body;
-    const discreet = (await as.facilitator.post('/api/v1/meetings', ministerial({ title: 'Secret agenda title', threadId: discreetRoom, agenda: [] }))).body;
+    const forTajikistan = (
+      await as.facilitator.post('/api/v1/meetings', ministerial({ title: 'Only TJ and UZ', states: ['TJ', 'UZ'], chairState: 'TJ' }))
+    ).body;
+    const discreet = (
+      await as.facilitator.post('/api/v1/meetings', ministerial({ title: 'Secret agenda title', threadId: discreetRoom, agenda: [] }))
+    ).body;
     const { url } = (await as.kz.get('/api/v1/me/calendar')).body;
     expect(url).toMatch(/\/api\/v1\/calendar\/\d+-\d+-[\w-]{32}\.ics$/);
     const path = new URL(url).pathname;

@@ -5,7 +5,7 @@ import { buildPages } from '../helpers/pages';
 import { startServer, type TestServer } from '../helpers/server';
 
 /**
- * Every page of the build (all fourteen), signed out and signed in (a facilitator, who may open
+ * Every page of the build (all nineteen), signed out and signed in (a facilitator, who may open
  * every one of them), in English and in Russian: a nonce-based Content-Security-Policy without
  * inline scripts, no framing, nosniff and a referrer policy — on the page and on the redirect to
  * sign in — and every inline script of a rendered page carries the nonce.
@@ -19,11 +19,15 @@ beforeAll(async () => {
   facilitator = await signedIn(server.url, DEMO.facilitator);
   const room = await findRoom(facilitator, openNamedRoom);
   const initiative = (await facilitator.get(`/api/v1/initiatives?threadId=${room.id}`)).body.items[0].id;
+  const meeting = (await facilitator.get('/api/v1/meetings?limit=1')).body.items[0].id;
   // A real id for each dynamic route.
   paths = Object.fromEntries(
     buildPages().map((route) => [
       route,
-      route.replace('/rooms/[id]', `/rooms/${room.id}`).replace('/initiatives/[id]', `/initiatives/${initiative}`),
+      route
+        .replace('/rooms/[id]', `/rooms/${room.id}`)
+        .replace('/initiatives/[id]', `/initiatives/${initiative}`)
+        .replace('/meetings/[id]', `/meetings/${meeting}`),
     ]),
   );
 });
@@ -46,7 +50,7 @@ function expectSecurityHeaders(response: Response, what: string): string {
 
 describe('security headers on every page', () => {
   it('covers every page of the build', () => {
-    expect(Object.keys(paths)).toHaveLength(14);
+    expect(Object.keys(paths)).toHaveLength(19);
   });
 
   for (const who of ['signed out', 'signed in'] as const) {
@@ -77,7 +81,7 @@ describe('security headers on every page', () => {
           .filter(([, status]) => status === 200)
           .map(([route]) => route);
         if (who === 'signed in') expect(rendered).toEqual(Object.keys(paths));
-        else expect(rendered.sort()).toEqual(['/', '/register', '/signin', '/signout']);
+        else expect(rendered.sort()).toEqual(['/', '/readouts', '/register', '/signin', '/signout']);
       });
     }
   }

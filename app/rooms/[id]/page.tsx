@@ -90,6 +90,11 @@ export default async function RoomPage({ params }: Params) {
                 ) : null}
               </div>
               <InitiativeList initiatives={initiatives} names={names} />
+              {isFacilitator(viewer) ? (
+                <p className="small">
+                  <Link href={`/meetings/new?room=${room.id}`}>{t('scheduleMeeting')}</Link>
+                </p>
+              ) : null}
             </section>
             <section aria-labelledby="conversation-heading">
               <h2 id="conversation-heading">{t('conversation')}</h2>

@@ -25,10 +25,7 @@ function localTimes(m: Pick<MeetingView, 'startsAt' | 'endsAt' | 'timezone'>): s
 }
 
 function describe(m: MeetingView, pageUrl: string): string {
-  const lines = [
-    `${LEVEL_NAMES[m.level]} · ${m.states.join(', ')}${m.chairState ? ` · chair ${m.chairState}` : ''}`,
-    localTimes(m),
-  ];
+  const lines = [`${LEVEL_NAMES[m.level]} · ${m.states.join(', ')}${m.chairState ? ` · chair ${m.chairState}` : ''}`, localTimes(m)];
   if (m.agenda.length) lines.push('', 'Agenda:', ...m.agenda.map((item, i) => `${i + 1}. ${item.title}`));
   lines.push('', pageUrl);
   return lines.join('\n');
@@ -68,7 +65,10 @@ export async function meetingCalendar(viewer: Viewer, meetingId: number, origin:
 }
 
 function feedSignature(participantId: number, generation: number): string {
-  return createHmac('sha256', readEnv().NEXTAUTH_SECRET!).update(`calendar-feed:${participantId}:${generation}`).digest('base64url').slice(0, 32);
+  return createHmac('sha256', readEnv().NEXTAUTH_SECRET!)
+    .update(`calendar-feed:${participantId}:${generation}`)
+    .digest('base64url')
+    .slice(0, 32);
 }
 
 /**
@@ -76,7 +76,9 @@ function feedSignature(participantId: number, generation: number): string {
  * and can be shown again; starting a new address (`resetCalendarFeed`) retires the old one.
  */
 export async function calendarFeed(viewer: Viewer, origin: string): Promise<{ url: string }> {
-  const row = await db().get<{ generation: number }>(sql`SELECT calendar_generation AS generation FROM participants WHERE id = ${viewer.id}`);
+  const row = await db().get<{ generation: number }>(
+    sql`SELECT calendar_generation AS generation FROM participants WHERE id = ${viewer.id}`,
+  );
   const token = `${viewer.id}-${row!.generation}-${feedSignature(viewer.id, row!.generation)}`;
   return { url: `${origin}/api/v1/calendar/${token}.ics` };
 }
@@ -103,7 +105,10 @@ export async function calendarFeedContent(feed: string, origin: string): Promise
   const current = await db().get<{ generation: number }>(sql`SELECT calendar_generation AS generation FROM participants WHERE id = ${id}`);
   if (!viewer || current?.generation !== generation) throw notFound('Calendar not found');
   const since = new Date(Date.now() - FEED_HISTORY_DAYS * 86_400_000).toISOString();
-  const own = viewer.state && !isFacilitator(viewer) ? sql`AND EXISTS (SELECT 1 FROM meeting_states ms WHERE ms.meeting_id = m.id AND ms.state_code = ${viewer.state})` : sql``;
+  const own =
+    viewer.state && !isFacilitator(viewer)
+      ? sql`AND EXISTS (SELECT 1 FROM meeting_states ms WHERE ms.meeting_id = m.id AND ms.state_code = ${viewer.state})`
+      : sql``;
   const rows = await db().all<MeetingRow>(
     sql`SELECT ${MEETING_COLUMNS} FROM ${MEETINGS_FROM}
         WHERE ${meetingVisibleSql(viewer)} AND m.ends_at > ${since} ${own} ORDER BY m.starts_at, m.id LIMIT 1000`,

@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { db, type Db } from '../../../db/client';
 import type { Viewer } from '../../access/viewer';
+import { threadVisibleSql } from '../../access/visibility';
 import { parseInput } from '../../validation/common';
 import { listMeetingsQuery } from '../../validation/meetings';
 import { pageOf, whereAll, type Page } from '../pagination';
@@ -21,7 +22,8 @@ export async function listMeetings(viewer: Viewer, rawQuery: unknown, q: Db = db
   if (query.from) conditions.push(sql`m.ends_at > ${new Date(query.from).toISOString()}`);
   if (query.to) conditions.push(sql`m.starts_at < ${new Date(query.to).toISOString()}`);
   if (query.level) conditions.push(sql`m.level = ${query.level}`);
-  if (query.state) conditions.push(sql`EXISTS (SELECT 1 FROM meeting_states ms WHERE ms.meeting_id = m.id AND ms.state_code = ${query.state})`);
+  if (query.state)
+    conditions.push(sql`EXISTS (SELECT 1 FROM meeting_states ms WHERE ms.meeting_id = m.id AND ms.state_code = ${query.state})`);
   const offset = Number(query.cursor ?? 0);
   const order = query.to && !query.from ? sql`m.starts_at DESC, m.id DESC` : sql`m.starts_at, m.id`;
   const rows = await q.all<MeetingRow>(
@@ -33,5 +35,17 @@ export async function listMeetings(viewer: Viewer, rawQuery: unknown, q: Db = db
     query.limit,
     () => String(offset + query.limit),
     (page) => serializeMeetings(page, viewer, q),
+  );
+}
+
+/**
+ * Initiatives a facilitator may put on a meeting's agenda: those of open rooms, and those of the
+ * meeting's own room when it is discreet (the rule `scheduleMeeting` enforces), latest first.
+ */
+export async function agendaChoices(viewer: Viewer, threadId: number | null, q: Db = db()) {
+  return q.all<{ id: number; title: string; label: string }>(
+    sql`SELECT i.id, i.title, i.label FROM initiatives i JOIN threads t ON t.id = i.thread_id
+        WHERE ${threadVisibleSql(viewer)} AND (t.visibility = 'open' OR i.thread_id = ${threadId ?? 0})
+        ORDER BY i.updated_at DESC, i.id DESC LIMIT 200`,
   );
 }

@@ -54,7 +54,9 @@ async function withAgenda(rows: Row[], q: Db): Promise<PublicReadout[]> {
     rows.map((r) => r.meetingId),
   );
   const [states, agenda] = await Promise.all([
-    q.all<{ meetingId: number; state: StateCode }>(sql`SELECT meeting_id AS "meetingId", state_code AS state FROM meeting_states WHERE ${inMeetings}`),
+    q.all<{ meetingId: number; state: StateCode }>(
+      sql`SELECT meeting_id AS "meetingId", state_code AS state FROM meeting_states WHERE ${inMeetings}`,
+    ),
     // Only initiatives of open rooms show their outcome here (a public meeting's agenda holds no other).
     q.all<{ meetingId: number; title: string; initiativeId: number | null; status: Status | null; label: string | null }>(
       sql`SELECT a.meeting_id AS "meetingId", a.title, i.id AS "initiativeId", i.status, i.label

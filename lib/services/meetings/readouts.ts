@@ -66,7 +66,9 @@ export async function draftReadout(viewer: Viewer, meetingId: number, rawInput: 
     const at = now();
     const next = (current?.version ?? 0) + 1;
     if (current) {
-      await tx.run(sql`UPDATE readouts SET body = ${body}, version = ${next}, drafted_by = ${viewer.id}, updated_at = ${at} WHERE meeting_id = ${meetingId}`);
+      await tx.run(
+        sql`UPDATE readouts SET body = ${body}, version = ${next}, drafted_by = ${viewer.id}, updated_at = ${at} WHERE meeting_id = ${meetingId}`,
+      );
       await tx.run(sql`DELETE FROM readout_approvals WHERE meeting_id = ${meetingId}`);
     } else {
       await tx.run(
@@ -117,7 +119,11 @@ export async function approveReadout(viewer: Viewer, meetingId: number, rawInput
       sql`INSERT INTO readout_approvals (meeting_id, state_code, version, approved_by, approved_at)
           VALUES (${meetingId}, ${state}, ${current.version}, ${viewer.id}, ${at})`,
     );
-    appendEvent(tx, { type: 'readout.approved', ...context, payload: { meetingId, title: meeting.title, state, version: current.version } });
+    appendEvent(tx, {
+      type: 'readout.approved',
+      ...context,
+      payload: { meetingId, title: meeting.title, state, version: current.version },
+    });
     const approved = await tx.all<{ state: string }>(
       sql`SELECT state_code AS state FROM readout_approvals WHERE meeting_id = ${meetingId} AND version = ${current.version}`,
     );

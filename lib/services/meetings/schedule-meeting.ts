@@ -77,12 +77,13 @@ const eventPayload = (id: number, m: Omit<CreateMeetingInput, 'agenda' | 'thread
 
 /** A facilitator convenes a meeting, in a room it sees or in none (then everyone signed in sees it). */
 export async function scheduleMeeting(viewer: Viewer, rawInput: unknown): Promise<MeetingView> {
-  if (!canScheduleMeetings(viewer)) throw forbidden('Only a facilitator schedules meetings');
   const input = parseInput(createMeetingInput, rawInput);
-  checkFields(input);
   const threadId = input.threadId ?? null;
   const id = await write(async (tx) => {
+    // A room one may not see does not exist (404) before anything else is said about it.
     const room = threadId !== null ? await visibleThread(viewer, threadId, tx) : null;
+    if (!canScheduleMeetings(viewer)) throw forbidden('Only a facilitator schedules meetings');
+    checkFields(input);
     const agenda = await resolveAgenda(tx, viewer, threadId, input.agenda);
     const at = now();
     const inserted = (await tx.get<{ id: number }>(
@@ -151,7 +152,9 @@ const pick = (m: MeetingRow) => ({
 
 /** Other states at the table: a released readout stands as agreed; a draft's approvals start again. */
 async function onStatesChanged(tx: WriteTx, meetingId: number): Promise<void> {
-  const readout = await tx.get<{ releasedAt: string | null }>(sql`SELECT released_at AS "releasedAt" FROM readouts WHERE meeting_id = ${meetingId}`);
+  const readout = await tx.get<{ releasedAt: string | null }>(
+    sql`SELECT released_at AS "releasedAt" FROM readouts WHERE meeting_id = ${meetingId}`,
+  );
   if (readout?.releasedAt) throw conflict('The readout was released by these states: the states of the meeting no longer change');
   if (readout) await tx.run(sql`DELETE FROM readout_approvals WHERE meeting_id = ${meetingId}`);
 }

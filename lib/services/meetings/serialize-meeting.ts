@@ -8,6 +8,7 @@ import { sortStates, type MeetingLevel, type Position, type StateCode, type Stat
 import { INITIATIVE_COLUMNS } from '../initiatives/initiative-access';
 import type { ListedInitiativeRow } from '../initiatives/list-initiatives';
 import { serializeInitiatives } from '../initiatives/serialize-initiative';
+import type { Attribution } from '../../events/actor';
 import type { MeetingRow } from './meeting-access';
 
 /** Where an agenda initiative stands now: its status and each state's stance, live. */
@@ -41,7 +42,7 @@ export interface ReadoutView {
 export interface MeetingView {
   id: number;
   threadId: number | null;
-  room: { id: number; title: string; visibility: 'open' | 'discreet' } | null;
+  room: { id: number; title: string; visibility: 'open' | 'discreet'; attribution: Attribution } | null;
   title: string;
   level: MeetingLevel;
   startsAt: string;
@@ -76,7 +77,9 @@ export async function serializeMeetings(rows: readonly MeetingRow[], viewer: Vie
   const ids = rows.map((r) => r.id);
   const inMeetings = dialectSql.inList(sql`meeting_id`, ids);
   const [stateRows, agendaRows, readoutRows, approvalRows] = await Promise.all([
-    q.all<{ meetingId: number; state: StateCode }>(sql`SELECT meeting_id AS "meetingId", state_code AS state FROM meeting_states WHERE ${inMeetings}`),
+    q.all<{ meetingId: number; state: StateCode }>(
+      sql`SELECT meeting_id AS "meetingId", state_code AS state FROM meeting_states WHERE ${inMeetings}`,
+    ),
     q.all<{ meetingId: number; initiativeId: number | null; title: string }>(
       sql`SELECT meeting_id AS "meetingId", initiative_id AS "initiativeId", title FROM agenda_items WHERE ${inMeetings} ORDER BY meeting_id, position`,
     ),
@@ -103,7 +106,7 @@ export async function serializeMeetings(rows: readonly MeetingRow[], viewer: Vie
     return {
       id: m.id,
       threadId: m.threadId,
-      room: m.threadId !== null ? { id: m.threadId, title: m.threadTitle!, visibility: m.visibility! } : null,
+      room: m.threadId !== null ? { id: m.threadId, title: m.threadTitle!, visibility: m.visibility!, attribution: m.attribution! } : null,
       title: m.title,
       level: m.level,
       startsAt: m.startsAt,
