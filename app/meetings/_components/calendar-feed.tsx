@@ -36,7 +36,7 @@ export function CalendarFeed({ url }: { url: string }) {
         <SubmitButton pending={pending} className="button button-secondary">
           {t('newFeedUrl')}
         </SubmitButton>
-        <span className="hint"> {t('newFeedUrlHint')}</span>
+        <p className="hint">{t('newFeedUrlHint')}</p>
         {state?.ok ? (
           <p role="status" className="small">
             {t('feedRenewed')}
