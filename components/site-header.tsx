@@ -41,6 +41,15 @@ export async function SiteHeader() {
         <nav aria-label={t('mainNavigation')} className="site-nav">
           <NavLinks links={links} />
         </nav>
+        {viewer ? (
+          <form role="search" aria-label={t('searchLabel')} action="/search" method="get" className="header-search">
+            <label htmlFor="header-search" className="visually-hidden">
+              {t('searchLabel')}
+            </label>
+            <input id="header-search" type="search" name="q" maxLength={200} placeholder={t('search')} />
+            <button type="submit">{t('search')}</button>
+          </form>
+        ) : null}
         <div className="user-box">
           {viewer ? (
             <>

@@ -1,5 +1,6 @@
 import { ensureAuthSecret } from '../lib/auth/secret';
 import { ensureDashboardTotals } from '../lib/services/dashboard/totals';
+import { ensureSearchIndex } from '../lib/services/search/index-writes';
 import { database, sqliteDatabase } from './client';
 import { databaseIsEmpty, seedDemoIfEmpty } from './demo/seed-demo';
 import { applyMigrations, withStartLock } from './migrate';
@@ -20,7 +21,9 @@ export async function prepareDatabase(demo: DemoChoice): Promise<{ seeded: boole
     await seedReferenceData();
     await ensureDashboardTotals();
     if (demo === 'refuse' && (await databaseIsEmpty())) return { seeded: false, refused: true };
-    return { seeded: demo === 'seed' ? await seedDemoIfEmpty() : false, refused: false };
+    const seeded = demo === 'seed' ? await seedDemoIfEmpty() : false;
+    await ensureSearchIndex();
+    return { seeded, refused: false };
   };
   if (database().dialect === 'postgres') return withStartLock(prepare);
   const prepared = await prepare();

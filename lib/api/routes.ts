@@ -37,6 +37,7 @@ import { listPublicReadouts } from '../services/meetings/public-readouts';
 import { approveReadout, draftReadout } from '../services/meetings/readouts';
 import { scheduleMeeting, updateMeeting } from '../services/meetings/schedule-meeting';
 import { publicOrigin } from '../http/public-origin';
+import { search } from '../services/search/search';
 
 export interface Route {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -142,6 +143,7 @@ export const ROUTES: Route[] = [
   },
 
   { method: 'GET', path: '/api/v1/initiatives', handler: withViewer((viewer, { query }) => listInitiatives(viewer, query)) },
+  { method: 'GET', path: '/api/v1/search', handler: withViewer((viewer, { query }) => search(viewer, query)) },
   { method: 'GET', path: '/api/v1/initiatives/:id', handler: withViewer((viewer, { params }) => getInitiative(viewer, pathId(params.id))) },
   {
     method: 'PATCH',

@@ -15,6 +15,20 @@ const NOT_CHECKED = new Set(['__drizzle_migrations', 'rate_limits', 'socket_io_a
  */
 const NOT_CHECKED_COLUMNS: Record<string, string[]> = { api_tokens: ['last_used_at'] };
 
+/**
+ * SQLite's tables, without the shadow tables an FTS5 table keeps its index in (`<name>_data`,
+ * `_idx`, `_content`, `_docsize`, `_config`): the FTS5 table itself is read, row by row, instead.
+ */
+function sqliteTables(db: Database.Database): string[] {
+  const rows = db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).all() as {
+    name: string;
+    sql: string | null;
+  }[];
+  const virtual = rows.filter((r) => /^CREATE VIRTUAL TABLE/i.test(r.sql ?? '')).map((r) => r.name);
+  const shadows = new Set(virtual.flatMap((v) => ['data', 'idx', 'content', 'docsize', 'config'].map((suffix) => `${v}_${suffix}`)));
+  return rows.map((r) => r.name).filter((name) => !shadows.has(name));
+}
+
 type Checked = Pick<TestServer, 'dialect' | 'dbPath' | 'databaseUrl'>;
 
 const digest = (rows: unknown[]) => `${rows.length}:${crypto.createHash('sha1').update(JSON.stringify(rows)).digest('hex').slice(0, 12)}`;
@@ -32,13 +46,7 @@ export async function databaseChecksum(server: Checked): Promise<Record<string, 
 function sqliteChecksum(file: string): Record<string, string> {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
-    const tables = (
-      db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).all() as {
-        name: string;
-      }[]
-    )
-      .map((t) => t.name)
-      .filter((name) => !NOT_CHECKED.has(name));
+    const tables = sqliteTables(db).filter((name) => !NOT_CHECKED.has(name));
     // One read transaction: every table from the same snapshot.
     return db.transaction(() =>
       Object.fromEntries(
@@ -129,10 +137,7 @@ export async function tableNames(server: Checked): Promise<string[]> {
   if (server.dialect === 'sqlite') {
     const db = new Database(server.dbPath, { readonly: true, fileMustExist: true });
     try {
-      const rows = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).all() as {
-        name: string;
-      }[];
-      return rows.map((r) => r.name);
+      return sqliteTables(db);
     } finally {
       db.close();
     }

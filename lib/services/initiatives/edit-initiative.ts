@@ -8,6 +8,7 @@ import { parseInput } from '../../validation/common';
 import { editInitiativeInput } from '../../validation/initiatives';
 import { cancelJob } from '../../scheduler/jobs';
 import { countEndorsement } from '../dashboard/totals';
+import { reindex } from '../search/index-writes';
 import type { WriteTx } from '../write';
 import { LAPSE_JOB, lapseJobKey } from './job-keys';
 import { breakSilenceIfRunning } from './silence';
@@ -46,6 +47,10 @@ export function editInitiative(viewer: Viewer, id: number, rawInput: unknown): P
               open_to_join = ${openToJoin}, updated_at = ${at} WHERE id = ${id}`,
       );
       const textChanged = Boolean(changes.title || changes.summary);
+      if (textChanged) {
+        const text = { title: input.title ?? current.title, body: input.summary ?? current.summary };
+        await reindex(tx, { kind: 'initiative', id, threadId: thread.id, ...text });
+      }
       // Each new text is a version of its own: stances record the one they were set on.
       const version = textChanged ? await recordVersion(tx, id, viewer.id, at) : undefined;
       // A state endorses a text: a new text is not adopted by a silence asked about the old one.

@@ -10,6 +10,7 @@ import { unknownPartners } from '../../reference/reference';
 import { parseInput } from '../../validation/common';
 import { proposeInitiativeInput } from '../../validation/initiatives';
 import { touchThread, visibleThread } from '../threads/thread-access';
+import { indexNew } from '../search/index-writes';
 import { write } from '../write';
 import { getInitiative } from './get-initiative';
 import type { InitiativeView } from './serialize-initiative';
@@ -55,6 +56,7 @@ export async function proposeInitiative(viewer: Viewer, threadId: number, rawInp
       await tx.orm.insert(initiativePartners).values(input.partners.map((partnerCode) => ({ initiativeId, partnerCode })));
     }
     await touchThread(tx, threadId, at, { initiatives: 1 });
+    await indexNew(tx, { kind: 'initiative', id: initiativeId, threadId, title: input.title, body: input.summary });
     if (thread.visibility === 'open') {
       countInTotals(
         tx,

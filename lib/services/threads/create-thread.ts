@@ -7,6 +7,7 @@ import { appendEvent } from '../../events/append';
 import { topicExists, unknownPartners } from '../../reference/reference';
 import { parseInput } from '../../validation/common';
 import { createThreadInput } from '../../validation/threads';
+import { indexNew } from '../search/index-writes';
 import { write } from '../write';
 import { getThread } from './get-thread';
 import type { ThreadView } from './serialize-thread';
@@ -40,6 +41,7 @@ export async function createThread(viewer: Viewer, rawInput: unknown): Promise<T
       .returning({ threadId: threads.id });
     if (input.states.length) await tx.orm.insert(threadStates).values(input.states.map((stateCode) => ({ threadId, stateCode })));
     if (input.partners.length) await tx.orm.insert(threadPartners).values(input.partners.map((partnerCode) => ({ threadId, partnerCode })));
+    await indexNew(tx, { kind: 'thread', id: threadId, threadId, title: input.title, body: input.summary });
     await tx.orm.insert(memberships).values({ threadId, participantId: viewer.id, addedBy: viewer.id, createdAt: at });
     appendEvent(tx, {
       type: 'thread.created',

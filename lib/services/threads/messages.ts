@@ -11,6 +11,7 @@ import { parseInput } from '../../validation/common';
 import { listMessagesQuery, postMessageInput } from '../../validation/threads';
 import { pageOf, type Page } from '../pagination';
 import { checkMessageRate } from '../rate-limits';
+import { indexNew } from '../search/index-writes';
 import { write } from '../write';
 import { participantsById } from './serialize-thread';
 import { touchThread, visibleThread } from './thread-access';
@@ -36,6 +37,8 @@ export async function postMessage(viewer: Viewer, threadId: number, rawInput: un
         sql`INSERT INTO messages (thread_id, author_id, body, created_at) VALUES (${threadId}, ${viewer.id}, ${body}, ${at}) RETURNING id`,
       );
       await touchThread(tx, threadId, at, { messages: 1 });
+      // The body only: an author's name never finds a message (Chatham rooms).
+      await indexNew(tx, { kind: 'message', id: inserted!.id, threadId, title: '', body });
       const message: MessageView = { id: inserted!.id, threadId, body, author: publicActor(viewer, thread.attribution), createdAt: at };
       appendEvent(tx, { type: 'message.created', threadId, actor: viewer, attribution: thread.attribution, payload: { message } });
       return message;

@@ -180,7 +180,7 @@ export function Conversation({
       {messages.length === 0 ? <p className="empty">{t('noMessages')}</p> : null}
       <ol className="list-plain messages" aria-label={t('messages')} data-testid="messages">
         {messages.map((message) => (
-          <li key={message.id}>
+          <li key={message.id} id={`message-${message.id}`}>
             {message.id === firstUnread ? (
               <p className="badge status status-reservations" role="separator" aria-label={t('newMessages')} data-testid="unread-marker">
                 {t('newMessages')}
