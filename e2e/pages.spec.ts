@@ -27,11 +27,12 @@ for (const locale of ['en', 'ru'] as const) {
           route
             .replace('/rooms/[id]', `/rooms/${room.id}`)
             .replace('/initiatives/[id]', `/initiatives/${initiative}`)
-            .replace('/meetings/[id]', `/meetings/${meeting}`),
+            .replace('/meetings/[id]', `/meetings/${meeting}`)
+            .replace(/^\/search$/, '/search?q=water'),
         ]),
       );
       focus = `/dashboard?focus=${initiative}&topic=${room.topic}`;
-      expect(Object.keys(paths)).toHaveLength(19);
+      expect(Object.keys(paths)).toHaveLength(20);
       await context.close();
     });
 

@@ -127,8 +127,10 @@ test('hostile content in every user-written field stays inert on every page', as
     ),
     `/dashboard?focus=${initiativeId}`,
     `/initiatives?q=${encodeURIComponent('Initiative')}`,
+    // Search results: the hostile room title and message as snippets and titles, words marked.
+    '/search?q=xss%20script',
   ];
-  expect(paths).toHaveLength(21);
+  expect(paths).toHaveLength(23);
   for (const [who, context] of [
     ['facilitator', facilitator],
     ['attacker', attacker],
@@ -152,6 +154,7 @@ test('hostile content in every user-written field stays inert on every page', as
     [attacker, `/rooms/new`, [name]],
     [facilitator, `/meetings/${meetingId}`, [meetingTitle, SCRIPT, PAYLOADS[3], PAYLOADS[4]]],
     [attacker, '/readouts', [meetingTitle, SCRIPT]],
+    [facilitator, '/search?q=xss%20script', [roomTitle, SCRIPT]],
   ];
   for (const [context, path, texts] of shown) {
     const page = await canaryPage(context);

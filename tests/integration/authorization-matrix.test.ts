@@ -121,7 +121,8 @@ beforeAll(async () => {
     const room = await setup.client.post('/api/v1/threads', {
       title: `Room ${kind}`,
       topic: 'borders',
-      summary: '',
+      // A word of its own, for the search cells.
+      summary: `Needle${kind} on the agenda.`,
       states: ['TJ', 'UZ'],
       visibility: kind === 'discreet' ? 'discreet' : 'open',
       attribution: kind === 'chatham' ? 'chatham' : 'named',
@@ -373,6 +374,30 @@ function page(route: string, pagePath: (cell: Cell) => string = () => route): Ru
   return async (cell) => fromPage(cell.client, pagePath(cell));
 }
 
+/**
+ * Full-text search for the room's own word, through the API (cookie, token) and the search page:
+ * O when the room is among the results, N when the answer leaves it out (as if it did not exist).
+ */
+function search(): Partial<Record<Entry, Runner>> {
+  usedPages.add('/search');
+  const query = (cell: Cell) => `q=needle${cell.kind}`;
+  const found = (response: ApiResponse, cell: Cell): Outcome => {
+    if (response.status !== 200) return fromStatus(response);
+    return (response.body.items as { kind: string; id: number }[]).some((i) => i.kind === 'thread' && i.id === cell.room) ? 'O' : 'N';
+  };
+  return {
+    api: async (cell) => found(await cell.client.get(`/api/v1/search?${query(cell)}`), cell),
+    token: async (cell) => found(await tokens[cell.actor as Exclude<Actor, 'anonymous'>].get(`/api/v1/search?${query(cell)}`), cell),
+    page: async (cell) => {
+      const response = await cell.client.raw('GET', `/search?${query(cell)}`);
+      const html = await response.text();
+      if ([302, 303, 307].includes(response.status) && /\/signin/.test(response.headers.get('location') ?? '')) return 'U';
+      if (response.status !== 200) return fromStatus(response);
+      return html.includes(`href="/rooms/${cell.room}"`) ? 'O' : 'N';
+    },
+  };
+}
+
 // ── the table ──────────────────────────────────────────────────────────────────────────────────
 //                                    anonymous, observer, civil, expert, partner, government, otherState, facilitator, outsider, member, removed
 const EVERYONE_SIGNED_IN = { open: 'UOOOOOOOOOO', discreet: 'UNNNNNNONON' };
@@ -416,6 +441,7 @@ const ACTIONS: Action[] = [
     },
   },
   { name: 'type', expect: EVERYONE_SIGNED_IN, writes: false, run: { socket: typing() } },
+  { name: 'find the room by its words', expect: EVERYONE_SIGNED_IN, writes: false, run: search() },
   {
     name: 'unsubscribe',
     expect: { open: 'UOOOOOOOOOO', discreet: 'UOOOOOOOOOO' },

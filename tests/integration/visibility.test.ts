@@ -41,6 +41,9 @@ async function everythingVisibleTo(client: Client): Promise<string> {
     '/api/v1/initiatives?q=Rogun',
     '/api/v1/initiatives?state=TJ&limit=100',
     '/api/v1/events?since=0&limit=1000',
+    '/api/v1/search?q=Rogun',
+    '/api/v1/search?q=confidential',
+    '/api/v1/search?q=Rogun&kind=message',
   ];
   const bodies = await Promise.all(paths.map((p) => client.get(p)));
   return JSON.stringify(bodies.map((b) => b.body));
