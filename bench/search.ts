@@ -27,11 +27,64 @@ const DIALECT = process.env.DIALECT === 'postgres' ? 'postgres' : 'sqlite';
 
 // A vocabulary with a long tail, as conversation has: real words in both languages, often in
 // other forms than the query's, and 20,000 rarer made-up words.
-const ENGLISH = ['water', 'waters', 'river', 'rivers', 'quota', 'quotas', 'border', 'borders', 'visa', 'visas', 'trade', 'energy', 'grid',
-  'season', 'seasonal', 'reservoir', 'reservoirs', 'delegation', 'summit', 'agreement', 'agreed', 'agreeing', 'the', 'of', 'and', 'to', 'we'];
-const RUSSIAN = ['вода', 'воды', 'водой', 'воду', 'река', 'реки', 'рекой', 'квота', 'квоты', 'граница', 'границы', 'виза', 'визы',
-  'торговля', 'энергия', 'сезон', 'водохранилище', 'соглашение', 'согласовали', 'и', 'в', 'по', 'на', 'мы'];
+const ENGLISH = [
+  'water',
+  'waters',
+  'river',
+  'rivers',
+  'quota',
+  'quotas',
+  'border',
+  'borders',
+  'visa',
+  'visas',
+  'trade',
+  'energy',
+  'grid',
+  'season',
+  'seasonal',
+  'reservoir',
+  'reservoirs',
+  'delegation',
+  'summit',
+  'agreement',
+  'agreed',
+  'agreeing',
+  'the',
+  'of',
+  'and',
+  'to',
+  'we',
+];
+const RUSSIAN = [
+  'вода',
+  'воды',
+  'водой',
+  'воду',
+  'река',
+  'реки',
+  'рекой',
+  'квота',
+  'квоты',
+  'граница',
+  'границы',
+  'виза',
+  'визы',
+  'торговля',
+  'энергия',
+  'сезон',
+  'водохранилище',
+  'соглашение',
+  'согласовали',
+  'и',
+  'в',
+  'по',
+  'на',
+  'мы',
+];
 const TAIL = Array.from({ length: 20_000 }, (_, i) => `lex${i.toString(36)}`);
+
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
 function seeded(seed: number): () => number {
   let state = seed;
@@ -83,10 +136,17 @@ async function latency(base: string, q: string, headers: Record<string, string>,
   }
   agent.destroy();
   samples.sort((a, b) => a - b);
-  return { q, pageItems: hits, p50: round(percentile(samples, 50)), p95: round(percentile(samples, 95)), p99: round(percentile(samples, 99)) };
+  return {
+    q,
+    pageItems: hits,
+    p50: round(percentile(samples, 50)),
+    p95: round(percentile(samples, 95)),
+    p99: round(percentile(samples, 99)),
+  };
 }
 
 async function main() {
+  // KEEP=1 keeps the generated database in its folder (printed), for profiling.
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chaikhana-search-'));
   const file = path.join(dir, 'chaikhana.db');
   const password = 'bench-password-123';
@@ -145,7 +205,6 @@ async function main() {
       without.push(await rate(false));
       withIndex.push(await rate(true));
     }
-    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
     const writeCost = {
       writesPerSecondWithoutIndex: without.map((x) => Math.round(x)),
       writesPerSecondWithIndex: withIndex.map((x) => Math.round(x)),
@@ -156,11 +215,48 @@ async function main() {
   console.log(`Generated and indexed in ${round((performance.now() - started) / 1000, 1)} s (index ${indexSeconds} s).`);
 
   const postgres = DIALECT === 'postgres' ? await postgresCopyOf(file) : null;
-  const server = await startServer(postgres ? { env: { DATABASE_URL: postgres.url }, demo: false } : { dbPath: file, demo: false });
+  const env = { RATE_LIMIT_MESSAGES: '100000000', ...(postgres ? { DATABASE_URL: postgres.url } : {}) };
+  const server = await startServer(postgres ? { env, demo: false } : { env, dbPath: file, demo: false });
   try {
     const client = new Client(server.url);
     await client.signIn(dataset.delegates[0].email, password);
     const headers = { cookie: client.cookieHeader() };
+    // Messages posted through the API by 20 writers (each write with its index entry): the
+    // server's time per write, to which the index entry's cost measured above is compared.
+    const writers = await Promise.all(
+      dataset.delegates.map(async (d) => {
+        const writer = new Client(server.url);
+        await writer.signIn(d.email, password);
+        return writer;
+      }),
+    );
+    const rooms = (await client.get('/api/v1/threads?limit=100')).body.items.map((r: { id: number }) => r.id) as number[];
+    let posted = 0;
+    let failed = 0;
+    const until = Date.now() + WRITE_SECONDS * 3 * 1000;
+    const writeRandom = seeded(13);
+    await Promise.all(
+      Array.from({ length: 20 }, async (_, w) => {
+        while (Date.now() < until) {
+          const r = await writers[w % writers.length].post(`/api/v1/threads/${rooms[(w * 7 + posted) % rooms.length]}/messages`, {
+            body: messageText(writeRandom, 1),
+          });
+          if (r.status === 201) posted++;
+          else failed++;
+        }
+      }),
+    );
+    const apiWritesPerSecond = posted / (WRITE_SECONDS * 3);
+    const indexMs = 1000 / mean(writeCost.writesPerSecondWithIndex) - 1000 / mean(writeCost.writesPerSecondWithoutIndex);
+    const apiMs = 1000 / apiWritesPerSecond;
+    const apiWrites = {
+      writers: 20,
+      writesPerSecond: Math.round(apiWritesPerSecond),
+      failed,
+      serverMsPerWrite: round(apiMs, 3),
+      // The same write without its index entry would cost apiMs − indexMs (SQLite: both measured here).
+      ...(DIALECT === 'sqlite' ? { indexEntryMs: round(indexMs, 3), costRatio: round(apiMs / (apiMs - indexMs), 3) } : {}),
+    };
     const searches = [];
     for (const q of ['water', 'водой', 'rivers', 'sandstorm', 'water quota', 'соглашение границы', 'lex0']) {
       searches.push(await latency(server.url, q, headers));
@@ -172,6 +268,7 @@ async function main() {
       dataset: { rooms: 200, initiatives: 2_000, messages: MESSAGES, matchingEntries: counts },
       searches,
       writeCost: { dialect: 'sqlite (in process, data layer)', ...writeCost },
+      apiWrites,
     };
     console.log(JSON.stringify(report, null, 2));
     fs.mkdirSync('bench/results', { recursive: true });
@@ -179,7 +276,8 @@ async function main() {
   } finally {
     await server.stop();
     await postgres?.server.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
+    if (process.env.KEEP === '1') console.log(`Kept ${file}`);
+    else fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
