@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { AFFILIATIONS, CA_STATES, POSITIONS, STATUSES } from '../../lib/consensus/codes';
+import { AFFILIATIONS, CA_STATES, IMPLEMENTATION_STATUSES, POSITIONS, STATUSES } from '../../lib/consensus/codes';
 import { DEMO } from './client';
 
 /**
@@ -123,7 +123,14 @@ export function apiBodies(pools: { threads: number[]; participants: number[] }):
       },
       { requiredKeys: ['title', 'summary', 'states'] },
     ),
-    'PATCH /api/v1/initiatives/:id': fc.record({ title: text(200), summary: text(5000), openToJoin: fc.boolean() }, { requiredKeys: [] }),
+    'PATCH /api/v1/initiatives/:id': fc.oneof(
+      fc.record({ title: text(200), summary: text(5000), openToJoin: fc.boolean() }, { requiredKeys: [] }),
+      fc.record({ reviewAt: mostly(fc.constantFrom('2031-03-01', null), fc.constantFrom('2031-02-30', '01/03/2031')) }),
+    ),
+    'PUT /api/v1/initiatives/:id/implementation/:state': fc.record(
+      { status: mostly(fc.constantFrom(...IMPLEMENTATION_STATUSES), fc.constant('finished')), note: text(1000) },
+      { requiredKeys: ['status'] },
+    ),
     'PUT /api/v1/initiatives/:id/stances/:state': fc.record(
       { position: mostly(fc.constantFrom(...POSITIONS), fc.constant('veto')), note: text(1000) },
       { requiredKeys: ['position'] },
@@ -154,6 +161,7 @@ export function apiQuery(pools: { threads: number[]; initiatives: number[] }): f
     threadId: value(fc.constantFrom(...pools.threads).map(String)),
     initiativeId: value(fc.constantFrom(...pools.initiatives).map(String)),
     focus: value(fc.constantFrom(...pools.initiatives).map(String)),
+    implementation: value(fc.constantFrom('not_started', 'in_progress', 'done', 'overdue')),
   };
   return fc
     .uniqueArray(fc.constantFrom(...Object.keys(parameters)), { maxLength: 3 })
