@@ -1,6 +1,6 @@
 'use client';
 
-import { startTransition, useActionState, useEffect, useRef, type FormEvent } from 'react';
+import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent } from 'react';
 
 /**
  * A server action bound to a form that keeps what the user typed when the server answers with
@@ -33,4 +33,19 @@ export function useFormAction<S>(
     },
   };
   return { state, pending, formProps };
+}
+
+/**
+ * How many times the form's action answered ok: a key for the "saved" line, so a screen reader
+ * hears each save as a new line. Each answer counts once (state adjusted while rendering, as React
+ * advises over an effect).
+ */
+export function useSaveCount(result: { ok: boolean } | null) {
+  const [answered, setAnswered] = useState(result);
+  const [saves, setSaves] = useState(0);
+  if (result !== answered) {
+    setAnswered(result);
+    if (result?.ok) setSaves(saves + 1);
+  }
+  return saves;
 }

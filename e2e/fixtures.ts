@@ -3,6 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, type Browser, type BrowserContext, type Locator, type Page, test as base } from '@playwright/test';
 
 import { DEMO_ACCOUNTS as SEEDED_ACCOUNTS, DEMO_PASSWORD } from '../db/demo/accounts';
+import type { Locale } from '../i18n/locales';
 
 export const PASSWORD = DEMO_PASSWORD;
 /** The seeded accounts the journeys sign in as, named by their email's local part. */
@@ -26,7 +27,7 @@ export async function signInThroughPage(page: Page, email: string, password = PA
 }
 
 /** A browser context already signed in as a demo account (sessions saved by the setup project), or signed out (null), in a language. */
-export async function contextAs(browser: Browser, account: DemoAccount | null, locale: 'en' | 'ru' = 'en'): Promise<BrowserContext> {
+export async function contextAs(browser: Browser, account: DemoAccount | null, locale: Locale = 'en'): Promise<BrowserContext> {
   const context = await browser.newContext(account ? { storageState: storageStateFor(account) } : {});
   await context.addCookies([{ name: 'NEXT_LOCALE', value: locale, url: 'http://localhost' + ':' + (process.env.E2E_PORT ?? 3210) }]);
   return context;
@@ -48,6 +49,13 @@ export async function expectHeadingsInOrder(page: Page, what = page.url()): Prom
   expect(levels[0], `${what}: the first heading`).toBe(1);
   for (let i = 1; i < levels.length; i++)
     expect(levels[i] - levels[i - 1], `${what}: h${levels[i - 1]} then h${levels[i]}`).toBeLessThanOrEqual(1);
+}
+
+/** Opens the language menu (a disclosure in the header) when it is closed, then picks a language by its own name. */
+export async function chooseLanguage(page: Page, name: string): Promise<void> {
+  const choice = page.getByRole('button', { name, exact: true });
+  if (!(await choice.isVisible())) await page.locator('.language-menu summary').click();
+  await choice.click();
 }
 
 export const test = base;

@@ -1,4 +1,4 @@
-import { api, contextAs, emailOf, expect, nameOf, signInThroughPage, test } from './fixtures';
+import { api, chooseLanguage, contextAs, emailOf, expect, nameOf, signInThroughPage, test } from './fixtures';
 
 test('a new participant registers, is signed in and sees the rooms list', async ({ page }) => {
   const email = `newcomer.${Date.now()}@example.org`;
@@ -48,10 +48,10 @@ test('delegate.kz signs in and sees the rooms, in English and in Russian', async
   await page.goto('/rooms');
   await expect(page.getByTestId('current-user')).toHaveText(`${await nameOf(context)} · KZ`);
   await expect(page.getByRole('link', { name: newest.title })).toBeVisible();
-  await page.getByRole('button', { name: 'Русский' }).click();
+  await chooseLanguage(page, 'Русский');
   await expect(page.getByRole('heading', { name: 'Комнаты', level: 1 })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
-  await page.getByRole('button', { name: 'English' }).click();
+  await chooseLanguage(page, 'English');
   await expect(page.getByRole('heading', { name: 'Rooms', level: 1 })).toBeVisible();
   await context.close();
 });

@@ -238,6 +238,9 @@ test('a whole journey by keyboard alone: sign in, propose, filter the dashboard,
   await expect(apply).toBeFocused();
   await expect(page.getByTestId('matching')).toHaveAttribute('role', 'status');
 
+  // The language menu is a disclosure: Enter opens it, then Enter on a language chooses it.
+  await page.locator('.language-menu summary').focus();
+  await page.keyboard.press('Enter');
   const russian = page.getByRole('button', { name: 'Русский' });
   await russian.focus();
   await page.keyboard.press('Enter');

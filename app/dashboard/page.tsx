@@ -5,7 +5,7 @@ import { requireViewer } from '@/lib/auth/current';
 import { loadOrError } from '@/lib/http/page-data';
 import { referenceNames } from '@/lib/reference/names';
 import { changesSinceLastVisit } from '@/lib/services/dashboard/changes-since';
-import { getDashboard, type Dashboard } from '@/lib/services/dashboard/get-dashboard';
+import { getDashboard, implementedByState, type Dashboard } from '@/lib/services/dashboard/get-dashboard';
 import { statusHistory } from '@/lib/services/dashboard/status-history';
 import { lastEventId } from '@/lib/services/events/list-events';
 import { getInitiative } from '@/lib/services/initiatives/get-initiative';
@@ -18,7 +18,7 @@ import { Partners } from './_components/partners';
 import { StanceMap } from './_components/stance-map';
 import { StatusChart } from './_components/status-chart';
 import { Totals } from './_components/totals';
-import { DASHBOARD_FILTERS, dashboardView, type Filters as FilterValues } from './_lib/view';
+import { DASHBOARD_FILTERS, dashboardView, MAP_MODES, type Filters as FilterValues, type MapMode } from './_lib/view';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('Dashboard'))('title') };
@@ -53,8 +53,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const search = await searchParams;
   const filters: FilterValues = pick(search, DASHBOARD_FILTERS);
   const paging = pick(search, ['cursor', 'focus']);
+  const mapMode: MapMode = MAP_MODES.find((m) => m === search.map) ?? 'consensus';
 
-  const { since, dashboard, error, history, changes, focused } = await readSnapshot(async (q) => {
+  const { since, dashboard, error, history, changes, focused, implemented } = await readSnapshot(async (q) => {
     const since = await lastEventId(q);
     const { data: dashboard, error } = await loadOrError(() => getDashboard(viewer, { ...filters, ...paging, limit: 50 }, q), EMPTY);
     const focusId = Number(paging.focus) || null;
@@ -67,9 +68,20 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       history: await statusHistory(viewer, undefined, q),
       changes: await changesSinceLastVisit(viewer, since, undefined, q),
       focused,
+      implemented: mapMode === 'implementation' && !focused && !error ? await implementedByState(viewer, filters, q) : null,
     };
   });
-  const view = await dashboardView({ dashboard, history, changes, focused, filters, names });
+  const view = await dashboardView({
+    dashboard,
+    history,
+    changes,
+    focused,
+    filters,
+    names,
+    mapMode,
+    implementedByState: implemented,
+    mapHref: (mode) => `/dashboard?${new URLSearchParams({ ...filters, ...paging, ...(mode === 'consensus' ? {} : { map: mode }) })}`,
+  });
   const query = (extra: Record<string, string>) => `?${new URLSearchParams({ ...filters, ...extra })}`;
 
   return (

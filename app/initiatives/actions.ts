@@ -6,6 +6,7 @@ import { boundId, formInput, runAction, type ActionState } from '@/lib/http/acti
 import { editInitiative } from '@/lib/services/initiatives/edit-initiative';
 import { addEndorsement, removeEndorsement } from '@/lib/services/initiatives/endorsements';
 import { formalizeInitiative } from '@/lib/services/initiatives/formalize-initiative';
+import { setImplementation } from '@/lib/services/initiatives/implementation';
 import { joinInitiative } from '@/lib/services/initiatives/join-initiative';
 import { confirmStance, setStance } from '@/lib/services/initiatives/set-stance';
 import { breakSilence, startSilence } from '@/lib/services/initiatives/silence';
@@ -60,4 +61,19 @@ export async function startSilenceAction(id: number, _previous: Result, form: Fo
 
 export async function breakSilenceAction(id: number, _previous: Result, form: FormData): Promise<Result> {
   return done(id, await runAction(async (viewer) => ({ id: (await breakSilence(viewer, boundId(id), formInput(form))).id })));
+}
+
+export async function setImplementationAction(id: number, state: string, _previous: Result, form: FormData): Promise<Result> {
+  return done(id, await runAction(async (viewer) => ({ id: (await setImplementation(viewer, boundId(id), state, formInput(form))).id })));
+}
+
+/** The review date form: an empty date clears it. */
+export async function setReviewDateAction(id: number, _previous: Result, form: FormData): Promise<Result> {
+  return done(
+    id,
+    await runAction(async (viewer) => {
+      const input = formInput(form);
+      return { id: (await editInitiative(viewer, boundId(id), { ...input, reviewAt: input.reviewAt || null })).id };
+    }),
+  );
 }

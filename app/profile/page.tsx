@@ -23,7 +23,7 @@ export default async function ProfilePage() {
     <div className="stack">
       <h1>{t('title')}</h1>
       <section className="card">
-        <dl className="grid" style={{ gridTemplateColumns: 'max-content 1fr', gap: '0.4rem 1rem', margin: 0 }}>
+        <dl className="facts">
           <dt>{t('name')}</dt>
           <dd style={{ margin: 0 }}>{viewer.name}</dd>
           <dt>{t('email')}</dt>

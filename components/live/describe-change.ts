@@ -1,4 +1,4 @@
-import type { Position, Status } from '@/lib/consensus/codes';
+import type { ImplementationStatus, Position, Status } from '@/lib/consensus/codes';
 
 /** The words a change is told in, translated on the server (the dashboard's client carries no i18n runtime). */
 export interface ChangeWords {
@@ -22,6 +22,11 @@ export interface ChangeWords {
   silenceStarted: string;
   silenceBroken: string;
   silenceConcluded: string;
+  /** Implementation statuses as they read inside a sentence ("in progress"). */
+  implementation: Record<ImplementationStatus, string>;
+  /** "{state}: implementation {status}." */
+  implementationChanged: string;
+  reviewSet: string;
 }
 
 interface ChangeEvent {
@@ -40,7 +45,7 @@ export const fill = (template: string, values: Record<string, string>) =>
  */
 export function describeChange(event: ChangeEvent, words: ChangeWords, viewerId: number): string | null {
   const own = event.actor !== null && 'id' in event.actor && event.actor.id === viewerId;
-  if (own && event.type === 'stance.changed') return null;
+  if (own && (event.type === 'stance.changed' || event.type === 'implementation.changed')) return null;
   const p = event.payload as { state?: string; from?: string; to?: string; adReferendum?: boolean; provisional?: boolean };
   const state = p.state ? (words.states[p.state] ?? p.state) : '';
   switch (event.type) {
@@ -63,6 +68,10 @@ export function describeChange(event: ChangeEvent, words: ChangeWords, viewerId:
       return words.silenceConcluded;
     case 'initiative.joined':
       return fill(words.joined, { state });
+    case 'implementation.changed':
+      return fill(words.implementationChanged, { state, status: words.implementation[p.to as ImplementationStatus] ?? String(p.to) });
+    case 'implementation.review_set':
+      return words.reviewSet;
     default:
       return null;
   }

@@ -1,5 +1,5 @@
-import { getTranslations } from 'next-intl/server';
-import { POSITIONS, STATUSES } from '@/lib/consensus/codes';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { IMPLEMENTATION_STATUSES, POSITIONS, STATUSES } from '@/lib/consensus/codes';
 import type { ChangeWords } from './describe-change';
 import type { LiveStatus } from './live-client';
 
@@ -18,6 +18,7 @@ export async function liveLabels(): Promise<Record<LiveStatus, string>> {
 export async function changeWords(stateNames: Record<string, string>): Promise<ChangeWords> {
   const t = await getTranslations('Live');
   const tc = await getTranslations('Common');
+  const locale = await getLocale();
   return {
     states: stateNames,
     position: Object.fromEntries(POSITIONS.map((p) => [p, tc(`position.${p}`)])) as ChangeWords['position'],
@@ -32,5 +33,10 @@ export async function changeWords(stateNames: Record<string, string>): Promise<C
     silenceStarted: t('silenceStarted'),
     silenceBroken: t('silenceBroken'),
     silenceConcluded: t('silenceConcluded'),
+    implementation: Object.fromEntries(
+      IMPLEMENTATION_STATUSES.map((s) => [s, tc(`implementation.${s}`).toLocaleLowerCase(locale)]),
+    ) as ChangeWords['implementation'],
+    implementationChanged: t.raw('implementationChanged') as string,
+    reviewSet: t('reviewSet'),
   };
 }

@@ -38,6 +38,15 @@ export const canSetStanceFor = (v: Viewer, state: StateCode) => !isFacilitator(v
 /** A note to the chair is read by the facilitators and by the delegates of the state that wrote it, nobody else. */
 export const canReadChairNote = (v: Viewer, state: StateCode) => isFacilitator(v) || canSetStanceFor(v, state);
 
+/**
+ * A state's implementation of a formalized initiative is reported by that state's own delegate,
+ * as its stance is: a facilitator reviews implementation (sets the review date) but never
+ * reports it for a state.
+ */
+export const canReportImplementationFor = (v: Viewer, state: StateCode) => canSetStanceFor(v, state);
+/** The review date of a formalized initiative is the chair's. */
+export const canSetReviewDate = (v: Viewer) => isFacilitator(v);
+
 export const canJoinForOwnState = (v: Viewer) => !isFacilitator(v) && v.state !== null;
 /** A partner's representative brings their partner in as +X (it never sets a stance nor counts in A). */
 export const canJoinAsPartner = (v: Viewer) => !isFacilitator(v) && v.affiliation === 'partner' && v.partner !== null;

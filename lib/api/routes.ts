@@ -12,6 +12,7 @@ import { listEvents } from '../services/events/list-events';
 import { editInitiative } from '../services/initiatives/edit-initiative';
 import { addEndorsement, removeEndorsement } from '../services/initiatives/endorsements';
 import { formalizeInitiative } from '../services/initiatives/formalize-initiative';
+import { setImplementation } from '../services/initiatives/implementation';
 import { getInitiative } from '../services/initiatives/get-initiative';
 import { joinInitiative } from '../services/initiatives/join-initiative';
 import { listInitiatives } from '../services/initiatives/list-initiatives';
@@ -161,6 +162,13 @@ export const ROUTES: Route[] = [
     method: 'POST',
     path: '/api/v1/initiatives/:id/stances/:state/confirm',
     handler: withViewer((viewer, { params }) => confirmStance(viewer, pathId(params.id), params.state)),
+  },
+  {
+    method: 'PUT',
+    path: '/api/v1/initiatives/:id/implementation/:state',
+    handler: withViewer(async (viewer, { params, body, headers }) =>
+      setImplementation(viewer, pathId(params.id), params.state, await body(), operationId(headers)),
+    ),
   },
   {
     method: 'GET',

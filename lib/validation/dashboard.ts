@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { STATUSES } from '../consensus/codes';
 import { partnerCode, stateCode, topicSlug } from './common';
-import { formatFilter, STANCE_DETAILS } from './initiatives';
+import { formatFilter, implementationFilter, STANCE_DETAILS } from './initiatives';
 
 /** The dashboard's filters: the same in the page URL, the API and the exports. */
 export const dashboardFilters = z.object({
@@ -13,6 +13,8 @@ export const dashboardFilters = z.object({
   q: z.string().trim().max(100).optional(),
   /** Stances given the diplomats' way: some endorsement ad referendum, some reservation with a condition. */
   detail: z.enum(STANCE_DETAILS, { error: 'Detail is ad_referendum, conditional or silence' }).optional(),
+  /** Formalized initiatives by implementation as a whole, or those whose review date has passed. */
+  implementation: implementationFilter.optional(),
 });
 export type DashboardFilters = z.infer<typeof dashboardFilters>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { STATUSES } from '../consensus/codes';
+import { IMPLEMENTATION_STATUSES, STATUSES } from '../consensus/codes';
+import { IMPLEMENTATION_FILTERS } from '../consensus/implementation';
 import { note, pageQuery, partnerCode, position, stateCode, summary, title, topicSlug, uniqueList } from './common';
 
 export const proposeInitiativeInput = z.strictObject({
@@ -11,13 +12,25 @@ export const proposeInitiativeInput = z.strictObject({
 });
 export type ProposeInitiativeInput = z.infer<typeof proposeInitiativeInput>;
 
+/** A review date: a day (ISO 8601, YYYY-MM-DD); null clears it. */
+export const reviewDate = z.iso.date({ error: 'A date as YYYY-MM-DD' }).nullable();
+
 export const editInitiativeInput = z
   .strictObject({
     title: title.optional(),
     summary: summary.optional(),
     openToJoin: z.boolean({ error: 'Must be true or false' }).optional(),
+    reviewAt: reviewDate.optional(),
   })
-  .refine((v) => v.title !== undefined || v.summary !== undefined || v.openToJoin !== undefined, 'Nothing to change');
+  .refine(
+    (v) => v.title !== undefined || v.summary !== undefined || v.openToJoin !== undefined || v.reviewAt !== undefined,
+    'Nothing to change',
+  )
+  // The review date is the chair's, on a formalized text: it is set by itself, never beside an edit of the text.
+  .refine((v) => v.reviewAt === undefined || (v.title === undefined && v.summary === undefined && v.openToJoin === undefined), {
+    path: ['reviewAt'],
+    message: 'Set the review date on its own, without other changes',
+  });
 export type EditInitiativeInput = z.infer<typeof editInitiativeInput>;
 
 /** An instant (ISO 8601 with its offset) or a day, which then means its end in UTC. */
@@ -52,6 +65,17 @@ export const setStanceInput = z
   });
 export type SetStanceInput = z.infer<typeof setStanceInput>;
 
+/** How far a state has carried out a formalized initiative, as its delegate reports it. */
+export const setImplementationInput = z.strictObject({
+  status: z.enum(IMPLEMENTATION_STATUSES, { error: 'Status is not_started, in_progress or done' }),
+  note: note.optional(),
+});
+export type SetImplementationInput = z.infer<typeof setImplementationInput>;
+
+export const implementationFilter = z.enum(IMPLEMENTATION_FILTERS, {
+  error: 'Implementation is not_started, in_progress, done or overdue',
+});
+
 export const STANCE_DETAILS = ['ad_referendum', 'conditional', 'silence'] as const;
 
 export const formatFilter = z.string().regex(/^CA-[0-5]$/, 'Format is CA-0 … CA-5');
@@ -65,6 +89,7 @@ export const listInitiativesQuery = pageQuery.extend({
   threadId: z.coerce.number().int().positive().optional(),
   q: z.string().trim().max(100).optional(),
   detail: z.enum(STANCE_DETAILS, { error: 'Detail is ad_referendum, conditional or silence' }).optional(),
+  implementation: implementationFilter.optional(),
 });
 export type ListInitiativesQuery = z.infer<typeof listInitiativesQuery>;
 

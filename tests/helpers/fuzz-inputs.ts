@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { AFFILIATIONS, CA_STATES, MEETING_LEVELS, POSITIONS, STATUSES } from '../../lib/consensus/codes';
+import { AFFILIATIONS, CA_STATES, IMPLEMENTATION_STATUSES, MEETING_LEVELS, POSITIONS, STATUSES } from '../../lib/consensus/codes';
 import { DEMO } from './client';
 
 /**
@@ -127,7 +127,14 @@ export function apiBodies(pools: {
       },
       { requiredKeys: ['title', 'summary', 'states'] },
     ),
-    'PATCH /api/v1/initiatives/:id': fc.record({ title: text(200), summary: text(5000), openToJoin: fc.boolean() }, { requiredKeys: [] }),
+    'PATCH /api/v1/initiatives/:id': fc.oneof(
+      fc.record({ title: text(200), summary: text(5000), openToJoin: fc.boolean() }, { requiredKeys: [] }),
+      fc.record({ reviewAt: mostly(fc.constantFrom('2031-03-01', null), fc.constantFrom('2031-02-30', '01/03/2031')) }),
+    ),
+    'PUT /api/v1/initiatives/:id/implementation/:state': fc.record(
+      { status: mostly(fc.constantFrom(...IMPLEMENTATION_STATUSES), fc.constant('finished')), note: text(1000) },
+      { requiredKeys: ['status'] },
+    ),
     'PUT /api/v1/initiatives/:id/stances/:state': fc.record(
       { position: mostly(fc.constantFrom(...POSITIONS), fc.constant('veto')), note: text(1000) },
       { requiredKeys: ['position'] },
@@ -200,6 +207,7 @@ export function apiQuery(pools: { threads: number[]; initiatives: number[] }): f
     from: value(fc.integer({ min: -240, max: 240 }).map((h) => new Date(Date.now() + h * 3_600_000).toISOString())),
     to: value(fc.integer({ min: -240, max: 240 }).map((h) => new Date(Date.now() + h * 3_600_000).toISOString())),
     level: value(fc.constantFrom(...MEETING_LEVELS)),
+    implementation: value(fc.constantFrom('not_started', 'in_progress', 'done', 'overdue')),
   };
   return fc
     .uniqueArray(fc.constantFrom(...Object.keys(parameters)), { maxLength: 3 })

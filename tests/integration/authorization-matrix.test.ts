@@ -271,6 +271,17 @@ async function draftedMeeting(kind: Kind): Promise<number> {
   return id;
 }
 
+/** A formalized initiative (a consensus of TJ and UZ, formalized by the setup facilitator). */
+async function formalizedInitiative(kind: Kind): Promise<number> {
+  return cached(`formalized:${kind}`, async () => {
+    fixtures.delete(`consensus:${kind}`);
+    const id = await consensusInitiative(kind);
+    fixtures.delete(`consensus:${kind}`);
+    expect((await setup.client.post(`/api/v1/initiatives/${id}/formalize`)).status).toBe(200);
+    return id;
+  });
+}
+
 // ── entry points: each answer as an outcome letter ─────────────────────────────────────────────
 
 const CODES: Record<string, Outcome> = { unauthorized: 'U', forbidden: 'F', not_found: 'N', conflict: 'C', invalid: 'I' };
@@ -751,6 +762,36 @@ const ACTIONS: Action[] = [
         'approveReadoutAction',
         (cell) => `/meetings/${cell.id}`,
         (cell) => [cell.id, 1],
+      ),
+    },
+  },
+  {
+    name: "report TJ's implementation",
+    expect: { open: 'UFFFFFFFFOF', discreet: 'UNNNNNNFNON' },
+    writes: true,
+    prepare: (cell) => formalizedInitiative(cell.kind),
+    run: {
+      ...api((c, cell) => c.put(`/api/v1/initiatives/${cell.id}/implementation/TJ`, { status: 'in_progress' })),
+      action: action(
+        'setImplementationAction',
+        (cell) => `/initiatives/${cell.id}`,
+        (cell) => [cell.id, 'TJ'],
+        { status: 'in_progress' },
+      ),
+    },
+  },
+  {
+    name: 'set the review date of an implementation',
+    expect: { open: 'UFFFFFFOOFF', discreet: 'UNNNNNNONFN' },
+    writes: true,
+    prepare: (cell) => formalizedInitiative(cell.kind),
+    run: {
+      ...api((c, cell) => c.patch(`/api/v1/initiatives/${cell.id}`, { reviewAt: '2031-03-01' })),
+      action: action(
+        'setReviewDateAction',
+        (cell) => `/initiatives/${cell.id}`,
+        (cell) => [cell.id],
+        { reviewAt: '2031-03-01' },
       ),
     },
   },

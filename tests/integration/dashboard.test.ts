@@ -202,7 +202,7 @@ describe('exports', () => {
     const text = new TextDecoder().decode(bytes.slice(3));
     const lines = text.trimEnd().split('\r\n');
     expect(lines[0]).toBe(
-      '"id","title","room","topic","status","format","label","minus","plus","KZ","KG","TJ","TM","UZ","endorsements","updatedAt","formalizedAt"',
+      '"id","title","room","topic","status","format","label","minus","plus","KZ","KG","TJ","TM","UZ","endorsements","updatedAt","formalizedAt","implementation","implementationKZ","implementationKG","implementationTJ","implementationTM","implementationUZ","reviewAt","reviewOverdue"',
     );
     const visible = (
       await server.query(`SELECT COUNT(*) AS n FROM initiatives i JOIN threads t ON t.id = i.thread_id WHERE t.visibility = 'open'`)

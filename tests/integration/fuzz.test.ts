@@ -394,6 +394,11 @@ function actionShapes(): Record<string, { bound: fc.Arbitrary<unknown[]>; previo
     setDelegationAction: { bound: fc.tuple(id(pools.participants)), previousState: true },
     setLocale: { bound: fc.constant([] as unknown[]), previousState: false },
     setStanceAction: { bound: fc.tuple(id(pools.initiatives), fc.constantFrom('KZ', 'KG', 'TJ', 'TM', 'UZ', 'XX')), previousState: true },
+    setImplementationAction: {
+      bound: fc.tuple(id(pools.initiatives), fc.constantFrom('KZ', 'KG', 'TJ', 'TM', 'UZ', 'XX')),
+      previousState: true,
+    },
+    setReviewDateAction: { bound: fc.tuple(id(pools.initiatives)), previousState: true },
     takeSeatAction: { bound: fc.tuple(id(pools.threads)), previousState: false },
   };
 }
@@ -433,9 +438,24 @@ describe('server action fuzzing', () => {
       'agenda',
       'version',
       'threadId',
+      'status',
+      'reviewAt',
     ),
     fc.oneof(
-      fc.constantFrom('KZ', 'endorse', 'water', 'open', 'chatham', 'on', 'ru', 'fuzz.action@example.org', 'a-long-enough-password', '3'),
+      fc.constantFrom(
+        'KZ',
+        'endorse',
+        'water',
+        'open',
+        'chatham',
+        'on',
+        'ru',
+        'fuzz.action@example.org',
+        'a-long-enough-password',
+        '3',
+        'in_progress',
+        '2031-03-01',
+      ),
       fc.string({ maxLength: 50 }),
     ),
     { maxKeys: 6 },

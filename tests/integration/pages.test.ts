@@ -1,3 +1,4 @@
+import { LOCALES } from '../../i18n/locales';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, DEMO, signedIn } from '../helpers/client';
 import { findRoom, openNamedRoom } from '../helpers/demo';
@@ -5,8 +6,8 @@ import { buildPages } from '../helpers/pages';
 import { startServer, type TestServer } from '../helpers/server';
 
 /**
- * Every page of the build (all nineteen), signed out and signed in (a facilitator, who may open
- * every one of them), in English and in Russian: a nonce-based Content-Security-Policy without
+ * Every page of the build (all twenty), signed out and signed in (a facilitator, who may open
+ * every one of them), in each of the seven languages: a nonce-based Content-Security-Policy without
  * inline scripts, no framing, nosniff and a referrer policy — on the page and on the redirect to
  * sign in — and every inline script of a rendered page carries the nonce.
  */
@@ -55,7 +56,7 @@ describe('security headers on every page', () => {
   });
 
   for (const who of ['signed out', 'signed in'] as const) {
-    for (const locale of ['en', 'ru'] as const) {
+    for (const locale of LOCALES) {
       it(`${who}, ${locale}: a nonce-based CSP without inline scripts, no framing, nosniff, a referrer policy; every inline script carries the nonce`, async () => {
         const statuses: Record<string, number> = {};
         for (const [route, path] of Object.entries(paths)) {

@@ -62,9 +62,13 @@ export function LiveDashboard({
     rows.current.add(event.initiativeId);
     const state = (event.payload as { state?: string }).state;
     const column = state ? CA_STATES.indexOf(state as StateCode) : -1;
-    // A cell is its row's (state index + 3)th child: initiative, status, then the five states.
+    // A cell is its row's (state index + 3)th child: initiative, status, then the five states; implementation last.
     pending.current.add(
-      column >= 0 ? `[data-row="${event.initiativeId}"] > :nth-child(${column + 3})` : `[data-row="${event.initiativeId}"]`,
+      event.type.startsWith('implementation.')
+        ? `[data-row="${event.initiativeId}"] > [data-implementation]`
+        : column >= 0
+          ? `[data-row="${event.initiativeId}"] > :nth-child(${column + 3})`
+          : `[data-row="${event.initiativeId}"]`,
     );
     // Coalesce bursts: one refresh for many events.
     if (!timer.current) {

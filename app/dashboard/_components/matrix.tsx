@@ -1,6 +1,6 @@
 'use client';
 
-import type { Position, Status } from '@/lib/consensus/codes';
+import type { ImplementationStatus, Position, Status } from '@/lib/consensus/codes';
 import { useChangedRows } from './changed-rows';
 
 /** One row, compact: the page's weight is 50 of these. `cells` has one letter per state, in CA order. */
@@ -16,6 +16,9 @@ export interface MatrixRow {
   label: string;
   /** e endorse, a endorse ad referendum, r reservation, c reservation with a condition, s step aside, p pending, - not taking part. */
   cells: string;
+  /** The implementation as a whole once formalized (null before), and whether its review is overdue. */
+  implementation: ImplementationStatus | null;
+  reviewOverdue: boolean;
 }
 
 export interface MatrixLabels {
@@ -35,6 +38,10 @@ export interface MatrixLabels {
   conditionalShort: string;
   status: Record<Status, string>;
   position: Record<Position, string>;
+  implementationHeading: string;
+  implementation: Record<ImplementationStatus, string>;
+  notFormalized: string;
+  reviewOverdue: string;
 }
 
 const LETTER: Record<string, Position | null> = {
@@ -79,6 +86,7 @@ export function ConsensusMatrix({ rows, states, labels, focusQuery }: MatrixView
                 <span className="vh">{s.name}</span>
               </th>
             ))}
+            <th scope="col">{labels.implementationHeading}</th>
           </tr>
         </thead>
         <tbody>
@@ -128,6 +136,21 @@ export function ConsensusMatrix({ rows, states, labels, focusQuery }: MatrixView
                   </td>
                 );
               })}
+              <td data-implementation={row.implementation ?? 'none'}>
+                {row.implementation ? (
+                  <span className={`implementation implementation-${row.implementation}`}>{labels.implementation[row.implementation]}</span>
+                ) : (
+                  <span className="muted" title={labels.notFormalized}>
+                    <span aria-hidden="true">—</span>
+                    <span className="vh">{labels.notFormalized}</span>
+                  </span>
+                )}
+                {row.reviewOverdue ? (
+                  <span className="badge badge-overdue" data-testid="review-overdue">
+                    {labels.reviewOverdue}
+                  </span>
+                ) : null}
+              </td>
             </tr>
           ))}
         </tbody>

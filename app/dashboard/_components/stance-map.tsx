@@ -12,6 +12,8 @@ export interface MapView {
   states: { code: string; d: string; x: number; y: number; paint: Paint; label: string; text: string }[];
   /** What the paints mean, when they mean more than the words beside each state. */
   meaning: { paint: Paint; text: string }[];
+  /** The toggle between colouring by consensus and by implementation (links: the view stays in the URL). */
+  modes: { label: string; items: { href: string; text: string; current: boolean }[] };
 }
 
 /**
@@ -19,7 +21,7 @@ export interface MapView {
  * endorsements. The picture is hidden from screen readers: the caption says the same in words,
  * state by state, readable without a mouse.
  */
-export function StanceMap({ title, width, height, neighbours, states, meaning }: MapView) {
+export function StanceMap({ title, width, height, neighbours, states, meaning, modes }: MapView) {
   const { defs, fill } = usePaints(
     'map',
     states.map((s) => s.paint),
@@ -45,6 +47,14 @@ export function StanceMap({ title, width, height, neighbours, states, meaning }:
         ))}
       </svg>
       <figcaption className="small">
+        <p className="row map-modes" data-testid="map-modes">
+          <span className="muted">{modes.label}:</span>
+          {modes.items.map((mode) => (
+            <a key={mode.href} href={mode.href} aria-current={mode.current ? 'true' : undefined}>
+              {mode.text}
+            </a>
+          ))}
+        </p>
         <strong id={titleId}>{title}</strong>
         <Legend items={states.map((s) => ({ paint: s.paint, text: s.text, state: s.code }))} data-testid="map-states" />
         {meaning.length ? <Legend items={meaning} className="muted" data-testid="map-key" /> : null}

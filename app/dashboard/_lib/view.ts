@@ -2,7 +2,16 @@ import 'server-only';
 import { scaleBand, scaleLinear } from 'd3-scale';
 import { stack } from 'd3-shape';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { CA_STATES, POSITIONS, STATUSES, type Position, type StateCode, type Status } from '@/lib/consensus/codes';
+import {
+  CA_STATES,
+  IMPLEMENTATION_STATUSES,
+  POSITIONS,
+  STATUSES,
+  type ImplementationStatus,
+  type Position,
+  type StateCode,
+  type Status,
+} from '@/lib/consensus/codes';
 import type { PublicActor } from '@/lib/events/types';
 import { centralAsiaMap } from '@/lib/geo/central-asia';
 import type { ReferenceNames } from '@/lib/reference/names';
@@ -32,6 +41,12 @@ export const STANCE_PAINT: Record<Position | 'absent', Paint> = {
   pending: { color: '#e9e4d8', texture: 'cross' },
   absent: { color: '#f6f3ec', texture: 'solid' },
 };
+/** Implementation by colour and texture: done solid, in progress striped, not started dotted. */
+export const IMPLEMENTATION_PAINT: Record<ImplementationStatus, Paint> = {
+  done: { color: '#1b6b3a', texture: 'solid' },
+  in_progress: { color: '#2f6f9f', texture: 'stripes' },
+  not_started: { color: '#e9e4d8', texture: 'dots' },
+};
 const SCALE = ['#f1ede4', '#cfe3dd', '#9ccabd', '#5fa796', '#2f7f6f', '#0f5257'];
 const STATUS_PAINT: Record<Status, Paint> = {
   consultation: { color: '#4b5d6b', texture: 'dots' },
@@ -39,10 +54,13 @@ const STATUS_PAINT: Record<Status, Paint> = {
   consensus: { color: '#1b6b3a', texture: 'solid' },
   formalized: { color: '#3a3f8f', texture: 'cross' },
 };
+const IMPLEMENTATION_MARK: Record<ImplementationStatus, string> = { done: '✓', in_progress: '…', not_started: '○' };
+export const MAP_MODES = ['consensus', 'implementation'] as const;
+export type MapMode = (typeof MAP_MODES)[number];
 const POSITION_LETTER: Record<Position, string> = { endorse: 'e', reservation: 'r', step_aside: 's', pending: 'p' };
 const round = (n: number) => Math.round(n * 10) / 10;
 
-export const DASHBOARD_FILTERS = ['q', 'topic', 'status', 'format', 'state', 'partner', 'detail'] as const;
+export const DASHBOARD_FILTERS = ['q', 'topic', 'status', 'format', 'state', 'partner', 'detail', 'implementation'] as const;
 export type Filters = Partial<Record<(typeof DASHBOARD_FILTERS)[number], string>>;
 
 export async function dashboardView(input: {
@@ -52,11 +70,15 @@ export async function dashboardView(input: {
   focused: InitiativeView | undefined;
   filters: Filters;
   names: ReferenceNames;
+  /** The map coloured by implementation instead of consensus, with each state's figures when no initiative is focused. */
+  mapMode: MapMode;
+  implementedByState: Record<StateCode, { done: number; count: number }> | null;
+  mapHref: (mode: MapMode) => string;
 }) {
   const t = await getTranslations('Dashboard');
   const tc = await getTranslations('Common');
   const format = await getFormatter();
-  const { dashboard, history, changes, focused, filters, names } = input;
+  const { dashboard, history, changes, focused, filters, names, mapMode, implementedByState, mapHref } = input;
   const href = (extra: Record<string, string | undefined>) => {
     const params = new URLSearchParams();
     for (const [k, v] of Object.entries({ ...filters, ...extra })) if (v) params.set(k, v);
@@ -65,6 +87,10 @@ export async function dashboardView(input: {
   };
   const statusLabel = Object.fromEntries(STATUSES.map((s) => [s, tc(`status.${s}`)])) as Record<Status, string>;
   const positionLabel = Object.fromEntries(POSITIONS.map((p) => [p, tc(`position.${p}`)])) as Record<Position, string>;
+  const implementationLabel = Object.fromEntries(IMPLEMENTATION_STATUSES.map((s) => [s, tc(`implementation.${s}`)])) as Record<
+    ImplementationStatus,
+    string
+  >;
   const actor = (a: PublicActor | null) =>
     !a
       ? tc('system')
@@ -119,6 +145,15 @@ export async function dashboardView(input: {
           ['silence', t('detailSilence')],
         ]),
       },
+      {
+        name: 'implementation',
+        label: t('implementation'),
+        value: filters.implementation ?? '',
+        options: option([
+          ...IMPLEMENTATION_STATUSES.map((s): [string, string] => [s, implementationLabel[s]]),
+          ['overdue', t('implementationOverdue')],
+        ]),
+      },
     ],
     filtered: Object.keys(filters).length > 0,
   };
@@ -141,6 +176,8 @@ export async function dashboardView(input: {
         if (stance.position === 'reservation' && stance.condition) return 'c';
         return POSITION_LETTER[stance.position];
       }).join(''),
+      implementation: item.implementationStatus,
+      reviewOverdue: item.reviewOverdue,
     })),
     states: CA_STATES.map((code) => ({ code, name: names.states[code] })),
     labels: {
@@ -158,6 +195,10 @@ export async function dashboardView(input: {
       conditionalShort: t('cellConditionalShort'),
       status: statusLabel,
       position: positionLabel,
+      implementationHeading: t('implementation'),
+      implementation: implementationLabel,
+      notFormalized: t('notFormalized'),
+      reviewOverdue: t('implementationOverdue'),
     },
     focusQuery: Object.keys(filters).length ? `${new URLSearchParams(filters as Record<string, string>)}&` : '',
   };
@@ -165,7 +206,25 @@ export async function dashboardView(input: {
   const geometry = centralAsiaMap();
   const counts = endorsementsByState(dashboard.totals, filters.topic);
   const max = Math.max(1, ...Object.values(counts));
+  const byImplementation = mapMode === 'implementation';
   const stateLook = (code: StateCode) => {
+    if (byImplementation && focused) {
+      const status = focused.implementation[code]?.status;
+      return {
+        paint: status ? IMPLEMENTATION_PAINT[status] : STANCE_PAINT.absent,
+        mark: status ? IMPLEMENTATION_MARK[status] : '—',
+        text: status ? implementationLabel[status] : t('notImplementing'),
+      };
+    }
+    if (byImplementation) {
+      const { done, count } = implementedByState?.[code] ?? { done: 0, count: 0 };
+      const share = count ? done / count : 0;
+      return {
+        paint: { color: SCALE[Math.round(share * (SCALE.length - 1))], texture: 'solid' } as Paint,
+        mark: `${done}/${count}`,
+        text: t('implementedCount', { done, count }),
+      };
+    }
     if (focused) {
       const position = focused.stances[code]?.position;
       return {
@@ -180,13 +239,25 @@ export async function dashboardView(input: {
       text: t('endorsedCount', { count: counts[code] }),
     };
   };
-  const mapTitle = focused
-    ? t('mapStances', { title: focused.title })
-    : filters.topic
-      ? t('mapEndorsementsTopic', { topic: names.topics[filters.topic] ?? filters.topic })
-      : t('mapEndorsements');
+  const mapTitle = byImplementation
+    ? focused
+      ? t('mapImplementation', { title: focused.title })
+      : t('mapImplementationAll')
+    : focused
+      ? t('mapStances', { title: focused.title })
+      : filters.topic
+        ? t('mapEndorsementsTopic', { topic: names.topics[filters.topic] ?? filters.topic })
+        : t('mapEndorsements');
   const map: MapView = {
     title: mapTitle,
+    modes: {
+      label: t('mapMode'),
+      items: MAP_MODES.map((mode) => ({
+        href: mapHref(mode),
+        text: mode === 'implementation' ? t('mapByImplementation') : t('mapByConsensus'),
+        current: mode === mapMode,
+      })),
+    },
     width: geometry.width,
     height: geometry.height,
     neighbours: geometry.neighbours,
@@ -202,12 +273,21 @@ export async function dashboardView(input: {
         text: `${names.states[s.code]}: ${look.text}`,
       };
     }),
-    meaning: focused
-      ? (['endorse', 'reservation', 'step_aside', 'pending', 'absent'] as const).map((k) => ({
-          paint: STANCE_PAINT[k],
-          text: k === 'absent' ? `— ${t('notTakingPart')}` : `${STANCE_ICONS[k]} ${positionLabel[k]}`,
-        }))
-      : [],
+    meaning:
+      byImplementation && focused
+        ? [
+            ...IMPLEMENTATION_STATUSES.map((k) => ({
+              paint: IMPLEMENTATION_PAINT[k],
+              text: `${IMPLEMENTATION_MARK[k]} ${implementationLabel[k]}`,
+            })),
+            { paint: STANCE_PAINT.absent, text: `— ${t('notImplementing')}` },
+          ]
+        : focused
+          ? (['endorse', 'reservation', 'step_aside', 'pending', 'absent'] as const).map((k) => ({
+              paint: STANCE_PAINT[k],
+              text: k === 'absent' ? `— ${t('notTakingPart')}` : `${STANCE_ICONS[k]} ${positionLabel[k]}`,
+            }))
+          : [],
   };
 
   const partners: PartnersView = {
@@ -239,7 +319,9 @@ export async function dashboardView(input: {
           ? `${p.state}: ${positionLabel[p.from as Position]} → ${positionLabel[p.to as Position]}`
           : event.type === 'status.changed'
             ? `${statusLabel[p.from as Status]} → ${statusLabel[p.to as Status]} (${p.label})`
-            : t(`change.${event.type.replace('.', '_') as 'initiative_proposed'}`);
+            : event.type === 'implementation.changed'
+              ? `${p.state}: ${t('implementation')} ${implementationLabel[p.from as ImplementationStatus]} → ${implementationLabel[p.to as ImplementationStatus]}`
+              : t(`change.${event.type.replace('.', '_') as 'initiative_proposed'}`);
       return {
         id: event.id,
         href: event.initiativeId ? `/initiatives/${event.initiativeId}` : null,

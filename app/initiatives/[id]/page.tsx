@@ -7,7 +7,16 @@ import { FormatLabel, PartnerBadge, StatusBadge } from '@/components/badges';
 import { changeWords } from '@/components/live/live-labels';
 import { Markdown } from '@/components/markdown';
 import { StanceMark } from '@/components/stance-mark';
-import { canEditInitiative, canEndorse, canFormalize, canJoinAsPartner, canJoinForOwnState, canSetStanceFor } from '@/lib/access/rules';
+import {
+  canEditInitiative,
+  canEndorse,
+  canFormalize,
+  canJoinAsPartner,
+  canJoinForOwnState,
+  canReportImplementationFor,
+  canSetReviewDate,
+  canSetStanceFor,
+} from '@/lib/access/rules';
 import { requireViewer } from '@/lib/auth/current';
 import { loadOrNotFound, pageRecordId } from '@/lib/http/page-data';
 import { referenceNames } from '@/lib/reference/names';
@@ -19,6 +28,7 @@ import { getThread } from '@/lib/services/threads/get-thread';
 import { listVersions } from '@/lib/services/initiatives/versions';
 import { confirmStanceAction, endorseAction, formalizeAction, joinAction } from '../actions';
 import { EventLine } from './_components/event-line';
+import { ImplementationSection } from './_components/implementation-section';
 import { ChangedMark, LiveInitiative, LiveStanceRow } from './_components/live-initiative';
 import { SilenceCountdown } from './_components/silence-countdown';
 import { BreakSilenceForm, StartSilenceForm } from './_components/silence-forms';
@@ -167,6 +177,15 @@ export default async function InitiativePage({ params, searchParams }: Params & 
                   </table>
                 </div>
               </section>
+
+              {initiative.formalizedAt ? (
+                <ImplementationSection
+                  initiative={initiative}
+                  stateNames={names.states}
+                  ownState={ownState && canReportImplementationFor(viewer, ownState) ? ownState : null}
+                  mayReview={canSetReviewDate(viewer)}
+                />
+              ) : null}
 
               {initiative.silence ? (
                 <section className="card stack" aria-labelledby="silence-heading">

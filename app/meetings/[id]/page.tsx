@@ -78,7 +78,7 @@ export default async function MeetingPage({ params }: Params) {
             <p>
               <MeetingTime startsAt={meeting.startsAt} endsAt={meeting.endsAt} zone={meeting.timezone} />
             </p>
-            <dl className="meeting-facts">
+            <dl className="facts">
               {meeting.place ? (
                 <>
                   <dt>{t('place')}</dt>

@@ -16,6 +16,8 @@ const CHANGE_TYPES = [
   'stance.changed',
   'status.changed',
   'initiative.formalized',
+  'implementation.changed',
+  'implementation.review_set',
 ];
 
 export const CHANGES_COUNT_LIMIT = 1000;

@@ -21,7 +21,12 @@ export type ExportRow = {
   endorsements: number;
   updatedAt: string;
   formalizedAt: string | null;
-} & Record<StateCode, string>;
+  /** The implementation as a whole, and whether its review is overdue (empty before formalization). */
+  implementation: string;
+  reviewAt: string | null;
+  reviewOverdue: boolean;
+} & Record<StateCode, string> &
+  Record<`implementation${StateCode}`, string>;
 
 export const EXPORT_COLUMNS: (keyof ExportRow)[] = [
   'id',
@@ -37,11 +42,16 @@ export const EXPORT_COLUMNS: (keyof ExportRow)[] = [
   'endorsements',
   'updatedAt',
   'formalizedAt',
+  'implementation',
+  ...CA_STATES.map((s) => `implementation${s}` as const),
+  'reviewAt',
+  'reviewOverdue',
 ];
 
 /**
  * One row per initiative the viewer may see (with the dashboard's filters), a column per state:
- * its position, "acceding" when it joined after formalization, empty when it does not take part.
+ * its position, "acceding" when it joined after formalization, empty when it does not take part;
+ * then, once formalized, the implementation as a whole and per implementing state, and the review date.
  */
 export async function exportInitiatives(viewer: Viewer, rawFilters: unknown): Promise<ExportRow[]> {
   const filters = parseInput(dashboardFilters, rawFilters);
@@ -65,6 +75,9 @@ export async function exportInitiatives(viewer: Viewer, rawFilters: unknown): Pr
           ];
         }),
       ) as Record<StateCode, string>;
+      const implementation = Object.fromEntries(
+        CA_STATES.map((s) => [`implementation${s}`, view.implementation[s]?.status ?? '']),
+      ) as Record<`implementation${StateCode}`, string>;
       rows.push({
         id: view.id,
         title: view.title,
@@ -79,6 +92,10 @@ export async function exportInitiatives(viewer: Viewer, rawFilters: unknown): Pr
         endorsements: view.endorsements,
         updatedAt: view.updatedAt,
         formalizedAt: view.formalizedAt,
+        implementation: view.implementationStatus ?? '',
+        ...implementation,
+        reviewAt: view.reviewAt,
+        reviewOverdue: view.reviewOverdue,
       });
     }
     cursor = batch[batch.length - 1].id;

@@ -4,7 +4,7 @@ import type { Viewer } from '../../access/viewer';
 import { discreetMemberSql } from '../../access/visibility';
 import { CA_STATES, STATUSES, type StateCode, type Status } from '../../consensus/codes';
 import { parseInput } from '../../validation/common';
-import { dashboardQuery, type DashboardFilters } from '../../validation/dashboard';
+import { dashboardFilters, dashboardQuery, type DashboardFilters } from '../../validation/dashboard';
 import { INITIATIVE_COLUMNS } from '../initiatives/initiative-access';
 import { initiativeFilterSql, type ListedInitiativeRow } from '../initiatives/list-initiatives';
 import { serializeInitiatives, type InitiativeView } from '../initiatives/serialize-initiative';
@@ -58,7 +58,7 @@ export async function getDashboard(viewer: Viewer, rawQuery: unknown, q: Db = db
   };
 }
 
-const FILTER_KEYS = ['topic', 'status', 'format', 'state', 'partner', 'q'] as const;
+const FILTER_KEYS = ['topic', 'status', 'format', 'state', 'partner', 'q', 'detail', 'implementation'] as const;
 
 function hasFilters(filters: DashboardFilters): boolean {
   return FILTER_KEYS.some((key) => filters[key]);
@@ -106,6 +106,31 @@ export async function dashboardTotals(viewer: Viewer, q: Db = db()): Promise<Das
     byPartner: group('partner:'),
     endorsed: group('endorsed:'),
   };
+}
+
+/**
+ * What the map coloured by implementation shows without a focused initiative: per state, of the
+ * formalized initiatives (visible, matching the filters) it implements, how many it has done.
+ */
+export async function implementedByState(
+  viewer: Viewer,
+  rawFilters: unknown,
+  q: Db = db(),
+): Promise<Record<StateCode, { done: number; count: number }>> {
+  const filters = parseInput(dashboardFilters, rawFilters);
+  const rows = await q.all<{ state: StateCode; done: number; count: number }>(
+    sql`SELECT s.state_code AS state, COUNT(*) AS count, SUM(CASE WHEN m.status = 'done' THEN 1 ELSE 0 END) AS done
+        FROM initiatives i JOIN threads t ON t.id = i.thread_id
+          JOIN stances s ON s.initiative_id = i.id AND s.position <> 'step_aside' AND s.acceding = 0
+          LEFT JOIN implementations m ON m.initiative_id = i.id AND m.state_code = s.state_code
+        WHERE i.formalized_at IS NOT NULL AND ${initiativeFilterSql(viewer, filters)}
+        GROUP BY s.state_code`,
+  );
+  const found = new Map(rows.map((r) => [r.state, { done: Number(r.done), count: Number(r.count) }]));
+  return Object.fromEntries(CA_STATES.map((s) => [s, found.get(s) ?? { done: 0, count: 0 }])) as Record<
+    StateCode,
+    { done: number; count: number }
+  >;
 }
 
 /** What the map colours: a state's stance on one initiative, or its endorsements (per topic). */

@@ -13,11 +13,13 @@ import type { WriteTx } from '../write';
 import { LAPSE_JOB, lapseJobKey } from './job-keys';
 import { breakSilenceIfRunning } from './silence';
 import { changeInitiative } from './change-initiative';
+import { authorizeReviewDate, setReviewDate } from './implementation';
 import type { InitiativeView } from './serialize-initiative';
 
 /**
  * Edits the text or openness. A state endorses a text, not a title: changing the title or summary
- * after any state endorsed puts those states back to `pending`, and the timeline says why.
+ * after any state endorsed puts those states back to `pending`, and the timeline says why. A
+ * review date (`reviewAt`, alone) is no edit of the text: a facilitator's, on a formalized initiative.
  */
 export function editInitiative(viewer: Viewer, id: number, rawInput: unknown): Promise<InitiativeView> {
   return changeInitiative(
@@ -25,10 +27,16 @@ export function editInitiative(viewer: Viewer, id: number, rawInput: unknown): P
     id,
     (initiative) => {
       const input = parseInput(editInitiativeInput, rawInput);
+      if (input.reviewAt !== undefined) {
+        authorizeReviewDate(viewer);
+        return input;
+      }
       if (!canEditInitiative(viewer, initiative.createdBy)) throw forbidden('Only the proposer or a facilitator edits an initiative');
       return input;
     },
-    async ({ tx, thread, context, at }, input) => {
+    async (change, input) => {
+      if (input.reviewAt !== undefined) return setReviewDate(change, id, input.reviewAt);
+      const { tx, thread, context, at } = change;
       const current = (await tx.get<{ title: string; summary: string; openToJoin: number; formalizedAt: string | null }>(
         sql`SELECT title, summary, open_to_join AS "openToJoin", formalized_at AS "formalizedAt" FROM initiatives WHERE id = ${id}`,
       ))!;

@@ -23,12 +23,13 @@ export interface InitiativeRow {
   version: number;
   silenceStartedAt: string | null;
   silenceDeadline: string | null;
+  reviewAt: string | null;
 }
 
 export const INITIATIVE_COLUMNS = sql.raw(`i.id, i.thread_id AS "threadId", i.title, i.summary, i.open_to_join AS "openToJoin", i.status,
   i.format, i.label, i.minus, i.endorsement_count AS "endorsementCount", i.created_by AS "createdBy",
   i.created_at AS "createdAt", i.updated_at AS "updatedAt", i.formalized_at AS "formalizedAt", i.version,
-  i.silence_started_at AS "silenceStartedAt", i.silence_deadline AS "silenceDeadline"`);
+  i.silence_started_at AS "silenceStartedAt", i.silence_deadline AS "silenceDeadline", i.review_at AS "reviewAt"`);
 
 export function findInitiative(id: number, q: Db = db()): Promise<InitiativeRow | undefined> {
   return q.get<InitiativeRow>(sql`SELECT ${INITIATIVE_COLUMNS} FROM initiatives i WHERE i.id = ${id}`);

@@ -7,6 +7,9 @@ import type { Attribution } from '../../events/actor';
 import { parseInput } from '../../validation/common';
 import { listInitiativesQuery, type ListInitiativesQuery } from '../../validation/initiatives';
 import { likePattern, pageOf, whereAll, type Page } from '../pagination';
+import { now } from '../../clock';
+import { todayOf } from '../../consensus/implementation';
+import { implementationFilterSql } from './implementation';
 import { INITIATIVE_COLUMNS, type InitiativeRow } from './initiative-access';
 import { serializeInitiatives, type InitiativeView } from './serialize-initiative';
 
@@ -31,6 +34,7 @@ export function initiativeFilterSql(viewer: Viewer, filters: InitiativeFilters):
   if (filters.detail === 'conditional')
     conditions.push(sql`EXISTS (SELECT 1 FROM stances s WHERE s.initiative_id = i.id AND s.condition IS NOT NULL)`);
   if (filters.detail === 'silence') conditions.push(sql`i.silence_deadline IS NOT NULL`);
+  if (filters.implementation) conditions.push(implementationFilterSql(filters.implementation, todayOf(now())));
   if (filters.q) {
     const pattern = likePattern(filters.q);
     conditions.push(sql`(${dialectSql.ilike(sql`i.title`, pattern)} OR ${dialectSql.ilike(sql`i.summary`, pattern)})`);

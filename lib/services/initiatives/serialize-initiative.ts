@@ -1,7 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { db, type Db } from '../../../db/client';
 import { dialectSql } from '../../../db/sql';
-import { sortStates, type Position, type StateCode, type Status } from '../../consensus/codes';
+import { sortStates, type ImplementationStatus, type Position, type StateCode, type Status } from '../../consensus/codes';
+import { implementationSummary, implementingStates, todayOf } from '../../consensus/implementation';
+import { now } from '../../clock';
 import { publicActor, type Attribution } from '../../events/actor';
 import type { PublicActor } from '../../events/types';
 import { groupCodes, participantsById } from '../threads/serialize-thread';
@@ -25,6 +27,13 @@ export interface StanceView {
   version: number;
   /** Only for facilitators and the state's own delegates; absent for everyone else. */
   chairNote?: string | null;
+}
+
+/** A state's implementation of a formalized initiative, as its delegate reported it (`setAt` null: never reported). */
+export interface ImplementationView {
+  status: ImplementationStatus;
+  note: string | null;
+  setAt: string | null;
 }
 
 /** The initiative as PRODUCT.md specifies it, plus a few fields the pages need. */
@@ -55,6 +64,16 @@ export interface InitiativeView {
   createdAt: string;
   updatedAt: string;
   formalizedAt: string | null;
+  /**
+   * Each implementing state's implementation (the states in A) once formalized, `not_started` until
+   * reported; `{}` before formalization.
+   */
+  implementation: Partial<Record<StateCode, ImplementationView>>;
+  /** The implementation as a whole (null before formalization). */
+  implementationStatus: ImplementationStatus | null;
+  /** When a facilitator reviews the implementation (YYYY-MM-DD), and whether that day has passed with a state not done. */
+  reviewAt: string | null;
+  reviewOverdue: boolean;
 }
 
 interface StanceRow {
@@ -80,7 +99,8 @@ export async function serializeInitiatives(
   if (rows.length === 0) return [];
   const viewerId = viewer.id;
   const ids = rows.map((r) => r.id);
-  const [stanceRows, partners, mine, proposers] = await Promise.all([
+  const formalizedIds = rows.filter((r) => r.formalizedAt !== null).map((r) => r.id);
+  const [stanceRows, partners, mine, proposers, implementationRows] = await Promise.all([
     q.all<StanceRow>(
       sql`SELECT initiative_id AS "initiativeId", state_code AS state, position, note, set_at AS "setAt", acceding, condition,
             ad_referendum AS "adReferendum", confirm_by AS "confirmBy", version, chair_note AS "chairNote"
@@ -101,7 +121,15 @@ export async function serializeInitiatives(
       rows.map((r) => r.createdBy),
       q,
     ),
+    formalizedIds.length
+      ? q.all<ImplementationView & { initiativeId: number; state: StateCode }>(
+          sql`SELECT initiative_id AS "initiativeId", state_code AS state, status, note, set_at AS "setAt"
+              FROM implementations WHERE ${dialectSql.inList(sql`initiative_id`, formalizedIds)}`,
+        )
+      : Promise.resolve([]),
   ]);
+  const implemented = new Map(implementationRows.map((m) => [`${m.initiativeId}:${m.state}`, m]));
+  const today = todayOf(now());
   const stances = new Map<number, StanceRow[]>();
   for (const s of stanceRows) stances.set(s.initiativeId, [...(stances.get(s.initiativeId) ?? []), s]);
 
@@ -134,6 +162,22 @@ export async function serializeInitiatives(
       formalized: r.formalizedAt !== null,
     });
     const proposer = proposers.get(r.createdBy);
+    const implementation: Partial<Record<StateCode, ImplementationView>> = {};
+    if (r.formalizedAt !== null) {
+      const implementing = implementingStates(states.map((state) => ({ state, ...stanceMap[state]! })));
+      for (const state of implementing) {
+        const m = implemented.get(`${r.id}:${state}`);
+        implementation[state] = m ? { status: m.status, note: m.note, setAt: m.setAt } : { status: 'not_started', note: null, setAt: null };
+      }
+    }
+    const summary =
+      r.formalizedAt !== null
+        ? implementationSummary(
+            Object.values(implementation).map((m) => m.status),
+            r.reviewAt,
+            today,
+          )
+        : null;
     return {
       id: r.id,
       threadId: r.threadId,
@@ -158,6 +202,10 @@ export async function serializeInitiatives(
       createdAt: r.createdAt,
       updatedAt: r.updatedAt,
       formalizedAt: r.formalizedAt,
+      implementation,
+      implementationStatus: summary?.status ?? null,
+      reviewAt: r.reviewAt,
+      reviewOverdue: summary?.overdue ?? false,
     };
   });
 }

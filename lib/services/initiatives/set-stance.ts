@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { canSetStanceFor, isFacilitator } from '../../access/rules';
+import { canSetStanceFor } from '../../access/rules';
 import type { Viewer } from '../../access/viewer';
 import type { Position } from '../../consensus/codes';
 import { conflict, forbidden, invalid } from '../../errors';
@@ -15,6 +15,7 @@ import type { Attribution } from '../../events/actor';
 import { touchThread } from '../threads/thread-access';
 import { applyConsensus } from './apply-consensus';
 import { changeInitiative } from './change-initiative';
+import { changeForOwnState } from './own-state-change';
 import { LAPSE_JOB, lapseJobKey } from './job-keys';
 import { breakSilenceIfRunning } from './silence';
 import type { InitiativeView } from './serialize-initiative';
@@ -48,24 +49,24 @@ export function setStance(
   rawInput: unknown,
   opId?: string,
 ): Promise<InitiativeView> {
-  return changeInitiative(
+  return changeForOwnState(
     viewer,
     initiativeId,
-    () => {
-      const state = parseInput(stateCode, rawState);
-      const input = parseInput(setStanceInput, rawInput);
-      if (!canSetStanceFor(viewer, state)) {
-        throw forbidden(
-          isFacilitator(viewer) ? 'A facilitator never sets a state’s stance' : `Only a verified delegate of ${state} sets its stance`,
-        );
-      }
-      if (input.confirmBy) {
+    { state: rawState, input: rawInput, opId },
+    {
+      schema: setStanceInput,
+      allowed: canSetStanceFor,
+      refusal: {
+        facilitator: 'A facilitator never sets a state’s stance',
+        others: (state) => `Only a verified delegate of ${state} sets its stance`,
+      },
+      check: (input) => {
+        if (!input.confirmBy) return;
         const ahead = Date.parse(input.confirmBy) - Date.now();
         if (ahead <= 0) throw invalid('Check the confirmation date', { confirmBy: 'The confirmation date is in the past' });
         if (ahead > AD_REFERENDUM_MAX_DAYS * 86_400_000)
           throw invalid('Check the confirmation date', { confirmBy: `At most ${AD_REFERENDUM_MAX_DAYS} days ahead` });
-      }
-      return { state, ...input };
+      },
     },
     async ({ tx, thread, context, at }, input) => {
       const { state } = input;
@@ -127,7 +128,6 @@ export function setStance(
           },
         });
     },
-    { operation: opId ? { viewer, opId } : undefined },
   );
 }
 

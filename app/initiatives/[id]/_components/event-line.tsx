@@ -83,6 +83,27 @@ export function EventLine({ event }: { event: PublicEvent }) {
           <span className="format-label">{String(p.label)}</span>
         </span>
       );
+    case 'implementation.changed':
+      return (
+        <span data-testid="timeline-implementation">
+          {t('implementationChanged', {
+            state: String(p.state),
+            from: tc(`implementation.${p.from as 'done'}`),
+            to: tc(`implementation.${p.to as 'done'}`),
+          })}
+          {p.note ? <span className="muted"> — “{String(p.note)}”</span> : null}
+        </span>
+      );
+    case 'implementation.review_set':
+      return (
+        <span data-testid="timeline-implementation">
+          {p.reviewAt
+            ? t('reviewSet', {
+                date: format.dateTime(new Date(`${String(p.reviewAt)}T00:00:00Z`), { dateStyle: 'medium', timeZone: 'UTC' }),
+              })
+            : t('reviewCleared')}
+        </span>
+      );
     case 'initiative.formalized':
       return <span>{t.rich('formalized', { actor: () => actor })}</span>;
     default:

@@ -1,6 +1,7 @@
 'use client';
 
-import { useFormatter, useNow, useTranslations } from 'next-intl';
+import { useDateTime } from '@/components/use-date-time';
+import { useNow, useTranslations } from 'next-intl';
 
 /**
  * A running silence procedure: its deadline in the reader's time, a countdown, and the states
@@ -8,7 +9,7 @@ import { useFormatter, useNow, useTranslations } from 'next-intl';
  */
 export function SilenceCountdown({ deadline, states }: { deadline: string; states: string[] }) {
   const t = useTranslations('Initiative');
-  const format = useFormatter();
+  const dateTime = useDateTime();
   const now = useNow({ updateInterval: 1000 });
   const left = Math.max(0, Date.parse(deadline) - now.getTime());
   const hours = Math.floor(left / 3_600_000);
@@ -17,7 +18,7 @@ export function SilenceCountdown({ deadline, states }: { deadline: string; state
   return (
     <div className="stack" data-testid="silence">
       <p>
-        {t('silenceUntil', { date: format.dateTime(new Date(deadline), { dateStyle: 'medium', timeStyle: 'short' }) })}{' '}
+        {t('silenceUntil', { date: dateTime(new Date(deadline), { dateStyle: 'medium', timeStyle: 'short' }) })}{' '}
         <strong data-testid="silence-countdown" suppressHydrationWarning>
           {left === 0
             ? t('silenceDue')

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { FormError, FormField } from '@/components/form-field';
 import { StanceMark } from '@/components/stance-mark';
 import { SubmitButton } from '@/components/submit-button';
-import { useFormAction } from '@/components/use-form-action';
+import { useFormAction, useSaveCount } from '@/components/use-form-action';
 import { POSITIONS, type Position } from '@/lib/consensus/codes';
 import type { StanceView } from '@/lib/services/initiatives/serialize-initiative';
 import { setStanceAction } from '../../actions';
@@ -33,13 +33,7 @@ export function StanceForm({
   const fields = result && !result.ok ? (result.fields ?? {}) : {};
   const [position, setPosition] = useState<Position>(current.position);
   const [adReferendum, setAdReferendum] = useState(current.adReferendum);
-  // Each answer counts once (state adjusted while rendering, as React advises over an effect).
-  const [answered, setAnswered] = useState(result);
-  const [saves, setSaves] = useState(0);
-  if (result !== answered) {
-    setAnswered(result);
-    if (result?.ok) setSaves(saves + 1);
-  }
+  const saves = useSaveCount(result);
   return (
     <form className="form" method="post" {...formProps} data-testid="stance-form">
       <FormError message={result && !result.ok && result.code !== 'invalid' ? result.message : null} />

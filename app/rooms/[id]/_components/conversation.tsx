@@ -1,7 +1,8 @@
 'use client';
 
+import { useDateTime } from '@/components/use-date-time';
 import { threadChannel } from '@/lib/realtime/channels';
-import { useFormatter, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { ActorName, useActorLabel } from '@/components/actor-name';
 import { announce } from '@/components/live/announcer';
@@ -36,7 +37,7 @@ export function Conversation({
 }) {
   const t = useTranslations('Room');
   const liveLabels = useLiveLabels();
-  const format = useFormatter();
+  const dateTime = useDateTime();
   const [messages, setMessages] = useState(initialMessages);
   const [cursor, setCursor] = useState(olderCursor);
   const [loadingOlder, setLoadingOlder] = useState(false);
@@ -190,7 +191,7 @@ export function Conversation({
               <header>
                 <ActorName actor={message.author} />
                 <time dateTime={message.createdAt}>
-                  {format.dateTime(new Date(message.createdAt), { dateStyle: 'medium', timeStyle: 'short' })}
+                  {dateTime(new Date(message.createdAt), { dateStyle: 'medium', timeStyle: 'short' })}
                 </time>
               </header>
               <Markdown text={message.body} />
