@@ -118,7 +118,10 @@ async function postgresChecksum(url: string): Promise<Record<string, string>> {
     const last = lastChecksums.get(url);
     if (last?.snapshot === snapshot) return last.checksum;
     const { rows } = await client.query<{ name: string; n: number; sum: string }>(query);
-    const checksum = Object.fromEntries(rows.map((r) => [r.name, `${r.n}:${r.sum.slice(0, 12)}`]));
+    // UNION ALL keeps no order (PostgreSQL may run its branches in parallel): by table name, as tableNames lists them.
+    const checksum = Object.fromEntries(
+      rows.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).map((r) => [r.name, `${r.n}:${r.sum.slice(0, 12)}`]),
+    );
     lastChecksums.set(url, { snapshot, checksum });
     return checksum;
   } finally {
