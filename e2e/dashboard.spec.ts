@@ -10,7 +10,7 @@ test('a filtered view lives in the URL: text + water + CA-2, shared with a secon
 
   const kz = await kzContext.newPage();
   await kz.goto('/dashboard');
-  await kz.getByLabel('Search').fill(title);
+  await kz.getByRole('main').getByLabel('Search', { exact: true }).fill(title);
   await kz.getByLabel('Topic').selectOption('water');
   await kz.getByLabel('Format').selectOption('CA-2');
   await kz.getByRole('button', { name: 'Apply' }).click();

@@ -56,7 +56,7 @@ test('KZ reports "in progress" → announced live to the chair → a past review
 
   const dashboard = await uz.newPage();
   await dashboard.goto('/dashboard');
-  await dashboard.getByLabel('Search').fill(title);
+  await dashboard.getByRole('main').getByLabel('Search', { exact: true }).fill(title);
   await dashboard.getByLabel('Implementation').selectOption('overdue');
   await dashboard.getByRole('button', { name: 'Apply' }).click();
   await expect(dashboard).toHaveURL(/implementation=overdue/);
