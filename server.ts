@@ -27,6 +27,8 @@ async function main(): Promise<void> {
   const { registerMaintenanceJobs, scheduleMaintenance } = await import('./lib/services/maintenance');
   const { registerInitiativeJobs } = await import('./lib/services/initiatives/jobs');
   const { startJobRunner } = await import('./lib/scheduler/runner');
+  const { registerNotificationJobs, scheduleDigests } = await import('./lib/services/notifications/jobs');
+  const { startOutbox } = await import('./lib/services/notifications/outbox');
 
   // Start-up order (ARCHITECTURE.md): SQLite's data folder and lock; the database answers;
   // migrations, secret, reference lists, totals and demo (under one lock on PostgreSQL).
@@ -60,7 +62,9 @@ async function main(): Promise<void> {
   const where = database().dialect === 'postgres' ? 'PostgreSQL' : databasePath(env);
   registerMaintenanceJobs();
   registerInitiativeJobs();
+  registerNotificationJobs();
   await scheduleMaintenance();
+  await scheduleDigests();
 
   let handle: ((req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>) | null = null;
   let ready!: () => void;
@@ -99,6 +103,7 @@ async function main(): Promise<void> {
   handle = app.getRequestHandler();
   const realtime = await startRealtime(server);
   const stopJobs = startJobRunner();
+  const stopOutbox = startOutbox();
   // socket.io's handshake arrives as an upgrade, not a request: the same record of the client.
   // (Only once socket.io listens: an upgrade with no listener is closed at once, and the client
   // retries; one with a listener but no socket.io would hang until the client gives up.)
@@ -123,6 +128,7 @@ async function main(): Promise<void> {
     server.close();
     server.closeIdleConnections();
     stopJobs()
+      .then(() => stopOutbox())
       .then(() => realtime.close())
       .catch(() => {})
       .then(() => checkpointer.stop())

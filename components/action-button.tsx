@@ -12,14 +12,23 @@ export function ActionButton({
   variant = 'primary',
   confirm,
   testId,
+  done,
 }: {
   action: (previous: ActionState<{ id: number }>, form: FormData) => Promise<ActionState<{ id: number }>>;
   children: ReactNode;
   variant?: 'primary' | 'secondary' | 'danger';
   confirm?: string;
   testId?: string;
+  /** Said instead of the button once the action succeeded (one-time actions). */
+  done?: string;
 }) {
   const { state, pending, formProps } = useFormAction(action, null);
+  if (done && state?.ok)
+    return (
+      <p className="alert alert-ok" role="status">
+        {done}
+      </p>
+    );
   return (
     <form
       method="post"

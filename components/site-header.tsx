@@ -1,12 +1,21 @@
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { NextIntlClientProvider } from 'next-intl';
+import { getMessages, getTranslations } from 'next-intl/server';
 import { getViewer } from '@/lib/auth/current';
+import { unreadCount } from '@/lib/services/notifications/inbox';
+import { NotificationBell } from './notification-bell';
 import { LanguageSwitcher } from './language-switcher';
 import { NavLinks } from './nav-links';
 
 export async function SiteHeader() {
   const t = await getTranslations('Layout');
   const viewer = await getViewer();
+  const messages = await getMessages();
+  // Only the bell's two sentences travel to the browser, not the catalogue.
+  const bellMessages = {
+    Layout: { notificationsUnread: messages.Layout.notificationsUnread },
+    Notifications: { newOne: messages.Notifications.newOne },
+  };
   const links = viewer
     ? [
         { href: '/rooms', label: t('rooms') },
@@ -53,6 +62,9 @@ export async function SiteHeader() {
         <div className="user-box">
           {viewer ? (
             <>
+              <NextIntlClientProvider messages={bellMessages}>
+                <NotificationBell unread={await unreadCount(viewer)} />
+              </NextIntlClientProvider>
               <Link href="/profile" data-testid="current-user">
                 {viewer.name}
                 {viewer.state ? ` · ${viewer.state}` : ''}

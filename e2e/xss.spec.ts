@@ -123,14 +123,15 @@ test('hostile content in every user-written field stays inert on every page', as
       route
         .replace('/rooms/[id]', `/rooms/${roomId}`)
         .replace('/initiatives/[id]', `/initiatives/${initiativeId}`)
-        .replace('/meetings/[id]', `/meetings/${meetingId}`),
+        .replace('/meetings/[id]', `/meetings/${meetingId}`)
+        .replace('/unsubscribe/[token]', '/unsubscribe/1-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'),
     ),
     `/dashboard?focus=${initiativeId}`,
     `/initiatives?q=${encodeURIComponent('Initiative')}`,
     // Search results: the hostile room title and message as snippets and titles, words marked.
     '/search?q=xss%20script',
   ];
-  expect(paths).toHaveLength(23);
+  expect(paths).toHaveLength(25);
   for (const [who, context] of [
     ['facilitator', facilitator],
     ['attacker', attacker],

@@ -60,6 +60,19 @@ const envSchema = z.object({
     .int()
     .min(1024)
     .default(1024 * 1024),
+  /** `smtp://host:25` or `smtps://user:pass@host:465`: unset, no email is sent (PRODUCT.md). */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'Expected an smtp:// or smtps:// URL')
+    .optional(),
+  /** The sender of every email, e.g. `Chaikhana <chaikhana@example.org>`. */
+  MAIL_FROM: z.string().min(3).default('Chaikhana <chaikhana@localhost>'),
+  /** How often daily-digest emails go out (a day; shorter only for tests), at 05:00 UTC for a day. */
+  DIGEST_INTERVAL_SECONDS: z.coerce.number().int().min(1).default(86_400),
+  /** How long a process may take to send one email before another process may take it over. */
+  OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(1).default(300),
+  /** The first retry of an email the mail server did not take; each next one waits twice as long (up to an hour). */
+  OUTBOX_RETRY_SECONDS: z.coerce.number().int().min(1).default(10),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   /** `npm run facilitator` reads these instead of asking (scripts). */
   FACILITATOR_NAME: z.string().optional(),

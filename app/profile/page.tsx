@@ -6,6 +6,9 @@ import { referenceNames } from '@/lib/reference/names';
 import { listApiTokens } from '@/lib/services/participants/api-tokens';
 import { revokeTokenAction } from './actions';
 import { CreateTokenForm } from './create-token-form';
+import { NotificationSettingsForm } from './notification-settings-form';
+import { readEnv } from '@/lib/env';
+import { notificationSettings } from '@/lib/services/notifications/inbox';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('Profile'))('title') };
@@ -17,7 +20,8 @@ export default async function ProfilePage() {
   const tc = await getTranslations('Common');
   const format = await getFormatter();
   const names = await referenceNames(await getLocale());
-  const tokens = await listApiTokens(viewer);
+  const [tokens, settings] = await Promise.all([listApiTokens(viewer), notificationSettings(viewer)]);
+  const tn = await getTranslations('Notifications');
   const day = (iso: string) => format.dateTime(new Date(iso), { dateStyle: 'medium' });
   return (
     <div className="stack">
@@ -39,6 +43,15 @@ export default async function ProfilePage() {
             {viewer.state ? `${names.states[viewer.state]} (${viewer.state})` : t('noDelegation')}
           </dd>
         </dl>
+      </section>
+      <section className="card stack" aria-labelledby="notifications" id="notifications-settings">
+        <h2 id="notifications" style={{ marginTop: 0 }}>
+          {tn('settings')}
+        </h2>
+        <p className="small muted">{tn('settingsExplain')}</p>
+        <ClientMessages namespaces={['Notifications']}>
+          <NotificationSettingsForm settings={settings} emailAvailable={Boolean(readEnv().SMTP_URL)} />
+        </ClientMessages>
       </section>
       <section className="card stack" aria-labelledby="tokens-heading">
         <h2 id="tokens-heading" style={{ marginTop: 0 }}>

@@ -4,6 +4,7 @@ import { io, type Socket } from 'socket.io-client';
 import type { PublicActor, PublicEvent } from '@/lib/events/types';
 import type { ClientToServerEvents, ServerToClientEvents } from '@/lib/realtime/types';
 import type { MessageView } from '@/lib/services/threads/messages';
+import type { NotificationView } from '@/lib/services/notifications/render';
 import { channelCarries, parseChannel } from '@/lib/realtime/channels';
 
 export type MessageAnswer = { ok: true; message: MessageView } | { ok: false; error: string; fields?: Record<string, string> };
@@ -34,6 +35,7 @@ export class LiveClient {
   private readonly presenceListeners = new Map<number, Set<(participants: PublicActor[]) => void>>();
   private readonly typingListeners = new Map<number, Set<(who: PublicActor) => void>>();
   private readonly closedListeners = new Set<(channel: string, reason: string) => void>();
+  private readonly notificationListeners = new Set<(notification: NotificationView) => void>();
   status: LiveStatus = 'connecting';
 
   /** In the browser: same origin, the cookie goes by itself. Tests pass a URL and the cookie header. */
@@ -69,6 +71,7 @@ export class LiveClient {
     this.socket.on('event', (event) => this.deliver(event));
     this.socket.on('presence', ({ threadId, participants }) => this.presenceListeners.get(threadId)?.forEach((l) => l(participants)));
     this.socket.on('typing', ({ threadId, who }) => this.typingListeners.get(threadId)?.forEach((l) => l(who)));
+    this.socket.on('notification', (notification) => this.notificationListeners.forEach((l) => l(notification)));
     this.socket.on('unsubscribed', ({ channel, reason }) => {
       const state = this.channels.get(channel);
       if (state) state.closed = reason;
@@ -128,6 +131,12 @@ export class LiveClient {
 
   onTyping(threadId: number, listener: (who: PublicActor) => void): () => void {
     return this.addTo(this.typingListeners, threadId, listener);
+  }
+
+  /** This participant's new notifications, as they are committed. */
+  onNotification(listener: (notification: NotificationView) => void): () => void {
+    this.notificationListeners.add(listener);
+    return () => this.notificationListeners.delete(listener);
   }
 
   onChannelClosed(listener: (channel: string, reason: string) => void): () => void {

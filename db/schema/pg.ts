@@ -12,6 +12,7 @@ import {
   uniqueIndex,
   varchar,
 } from 'drizzle-orm/pg-core';
+import { EMAIL_MODES, NOTIFICATION_TYPES } from '../../lib/notifications/types';
 import { AFFILIATIONS, IMPLEMENTATION_STATUSES, MEETING_LEVELS, POSITIONS, ROLES, STATUSES } from '../../lib/consensus/codes';
 
 const createdAt = () => text('created_at').notNull();
@@ -55,6 +56,10 @@ export const participants = pgTable('participants', {
   partnerCode: text('partner_code').references(() => partners.code),
   /** Bumped to retire this participant's calendar feed address (the address is derived from it). */
   calendarGeneration: integer('calendar_generation').notNull().default(1),
+  /** The language of this participant's emails and notifications (the switcher or PATCH /api/v1/me); null: English. */
+  locale: text('locale'),
+  /** Email of notifications: 'off', 'immediate' or a 'daily' digest. */
+  emailMode: text('email_mode', { enum: EMAIL_MODES }).notNull().default('daily'),
 });
 
 /** At most one verified delegation per participant; granted by a facilitator or through an invite. */
@@ -522,4 +527,75 @@ export const readoutApprovals = pgTable(
     approvedAt: text('approved_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.meetingId, t.stateCode] })],
+);
+
+/** What a participant follows besides their state's initiatives (followed without a row). */
+export const follows = pgTable(
+  'follows',
+  {
+    participantId: integer('participant_id')
+      .notNull()
+      .references(() => participants.id, { onDelete: 'cascade' }),
+    targetKind: text('target_kind', { enum: ['thread', 'initiative'] }).notNull(),
+    targetId: integer('target_id').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.participantId, t.targetKind, t.targetId] }), index('follows_target_idx').on(t.targetKind, t.targetId)],
+);
+
+/** The kinds of notification a participant turned off (in the app and by email). */
+export const notificationMutes = pgTable(
+  'notification_mutes',
+  {
+    participantId: integer('participant_id')
+      .notNull()
+      .references(() => participants.id, { onDelete: 'cascade' }),
+    type: text('type', { enum: NOTIFICATION_TYPES }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.participantId, t.type] })],
+);
+
+/** One thing one participant should know; its title is written in the reader's language when read. */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    participantId: integer('participant_id')
+      .notNull()
+      .references(() => participants.id, { onDelete: 'cascade' }),
+    type: text('type', { enum: NOTIFICATION_TYPES }).notNull(),
+    /** What the title is made of (titles, states, dates — never a person's name). */
+    params: text('params').notNull(),
+    threadId: integer('thread_id').references(() => threads.id, { onDelete: 'cascade' }),
+    initiativeId: integer('initiative_id').references(() => initiatives.id, { onDelete: 'cascade' }),
+    meetingId: integer('meeting_id').references(() => meetings.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+    readAt: text('read_at'),
+    /** Put in an email (immediate or digest): never mailed twice. */
+    mailedAt: text('mailed_at'),
+  },
+  (t) => [index('notifications_participant_idx').on(t.participantId, t.id)],
+);
+
+/** Emails to send, written in the transaction of the change; sent by the outbox runner with retries. */
+export const outbox = pgTable(
+  'outbox',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    participantId: integer('participant_id')
+      .notNull()
+      .references(() => participants.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['immediate', 'digest'] }).notNull(),
+    /** The notifications it tells of (JSON array of ids). */
+    notificationIds: text('notification_ids').notNull(),
+    createdAt: createdAt(),
+    /** Not tried before this instant (backoff after a failure). */
+    dueAt: text('due_at').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    /** A runner is sending it until then; after a crash another runner takes it over once this passed. */
+    claimedUntil: text('claimed_until'),
+    sentAt: text('sent_at'),
+    lastError: text('last_error'),
+  },
+  (t) => [index('outbox_due_idx').on(t.sentAt, t.dueAt)],
 );

@@ -39,6 +39,16 @@ import { approveReadout, draftReadout } from '../services/meetings/readouts';
 import { scheduleMeeting, updateMeeting } from '../services/meetings/schedule-meeting';
 import { publicOrigin } from '../http/public-origin';
 import { search } from '../services/search/search';
+import { follow, listFollows, unfollow } from '../services/notifications/follows';
+import {
+  listNotifications,
+  markRead,
+  notificationSettings,
+  setOwnLocale,
+  updateNotificationSettings,
+} from '../services/notifications/inbox';
+import { participantOfToken, unsubscribe } from '../services/notifications/unsubscribe';
+import { requestLocale } from '../http/request-locale';
 
 export interface Route {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -76,6 +86,37 @@ export const ROUTES: Route[] = [
     },
   },
   { method: 'GET', path: '/api/v1/me', handler: withViewer((viewer) => sessionUser(viewer)) },
+  { method: 'PATCH', path: '/api/v1/me', handler: withViewer(async (viewer, { body }) => setOwnLocale(viewer, await body())) },
+  {
+    method: 'GET',
+    path: '/api/v1/notifications',
+    handler: withViewer(async (viewer, { query, headers }) => listNotifications(viewer, query, await requestLocale(headers, viewer))),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/notifications/read',
+    handler: withViewer(async (viewer, { body }) => markRead(viewer, await body())),
+  },
+  { method: 'GET', path: '/api/v1/me/notifications', handler: withViewer((viewer) => notificationSettings(viewer)) },
+  {
+    method: 'PUT',
+    path: '/api/v1/me/notifications',
+    handler: withViewer(async (viewer, { body }) => updateNotificationSettings(viewer, await body())),
+  },
+  { method: 'GET', path: '/api/v1/follows', handler: withViewer((viewer) => all(listFollows(viewer))) },
+  { method: 'POST', path: '/api/v1/follows', handler: withViewer(async (viewer, { body }) => follow(viewer, await body())) },
+  { method: 'DELETE', path: '/api/v1/follows', handler: withViewer(async (viewer, { body }) => unfollow(viewer, await body())) },
+  // One-click unsubscribe (RFC 8058): no session, the signed address is the proof. A GET (an older
+  // mail program following the link) goes to the page that asks first.
+  { method: 'POST', path: '/api/v1/unsubscribe/:token', handler: ({ params }) => unsubscribe(params.token) },
+  {
+    method: 'GET',
+    path: '/api/v1/unsubscribe/:token',
+    handler: ({ params }) => {
+      participantOfToken(params.token);
+      return new RawResponse(303, { location: `/unsubscribe/${params.token}`, 'cache-control': 'no-store' }, '');
+    },
+  },
   { method: 'GET', path: '/api/v1/me/tokens', handler: withViewer((viewer) => all(listApiTokens(viewer))) },
   {
     method: 'POST',

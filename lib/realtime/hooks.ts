@@ -1,3 +1,4 @@
+import type { StoredNotification } from '../services/notifications/store';
 import { peekSingleton } from '../singleton';
 
 /**
@@ -7,6 +8,8 @@ import { peekSingleton } from '../singleton';
 export interface RealtimeHooks {
   eventsCommitted(): void;
   sessionsRevoked(participantId: number): void;
+  /** Committed notifications, for their readers' sockets on every process. */
+  notificationsCommitted(notifications: StoredNotification[]): void;
 }
 
 export const REALTIME_HOOKS = 'realtime-hooks';
@@ -17,4 +20,8 @@ export function notifyCommitted(): void {
 
 export function notifySessionsRevoked(participantId: number): void {
   peekSingleton<RealtimeHooks>(REALTIME_HOOKS)?.sessionsRevoked(participantId);
+}
+
+export function notifyNotifications(notifications: StoredNotification[]): void {
+  peekSingleton<RealtimeHooks>(REALTIME_HOOKS)?.notificationsCommitted(notifications);
 }

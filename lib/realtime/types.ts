@@ -1,4 +1,5 @@
 import type { PublicActor, PublicEvent } from '../events/types';
+import type { NotificationView } from '../services/notifications/render';
 import type { MessageView } from '../services/threads/messages';
 
 export type Ack<T> = (response: ({ ok: true } & T) | { ok: false; error: string; fields?: Record<string, string> }) => void;
@@ -15,6 +16,8 @@ export interface ServerToClientEvents {
   event: (event: PublicEvent) => void;
   presence: (presence: { threadId: number; participants: PublicActor[] }) => void;
   typing: (typing: { threadId: number; who: PublicActor }) => void;
+  /** A new notification for this socket's participant (PRODUCT.md), its title in their language. */
+  notification: (notification: NotificationView) => void;
   /** The server took a channel away (membership removed): resubscribing will be refused. */
   unsubscribed: (notice: { channel: string; reason: string }) => void;
 }

@@ -3,7 +3,9 @@ import { database, type Db } from '../../db/client';
 import type { Viewer } from '../access/viewer';
 import { now } from '../clock';
 import { flushEvents, type NewEventRow } from '../events/append';
-import { notifyCommitted } from '../realtime/hooks';
+import { notifyCommitted, notifyNotifications } from '../realtime/hooks';
+import { storeNotices, type StoredNotification } from './notifications/store';
+import { noticesForEvents, type Notice } from './notifications/triggers';
 import { flushTotals, type TotalsChanges } from './dashboard/totals';
 
 export interface WriteOptions {
@@ -18,7 +20,7 @@ export interface WriteOptions {
  * counter is held only from the append to the commit.
  */
 export interface WriteTx extends Db {
-  readonly pending: { events: NewEventRow[]; totals: TotalsChanges };
+  readonly pending: { events: NewEventRow[]; totals: TotalsChanges; notices: Notice[] };
 }
 
 /**
@@ -26,9 +28,11 @@ export interface WriteTx extends Db {
  * a pooled client of its own, run again after a deadlock), then tells the realtime layer.
  */
 export async function write<T>(change: (tx: WriteTx) => Promise<T>, options: WriteOptions = {}): Promise<T> {
+  let notified: StoredNotification[] = [];
   const result = await database().transaction(async (db) => {
+    notified = [];
     const tx: WriteTx = Object.assign(Object.create(db) as Db, {
-      pending: { events: [], totals: { buckets: new Map(), weeks: new Map() } },
+      pending: { events: [], totals: { buckets: new Map(), weeks: new Map() }, notices: [] },
     });
     const op = options.operation;
     if (op) {
@@ -43,11 +47,14 @@ export async function write<T>(change: (tx: WriteTx) => Promise<T>, options: Wri
         sql`INSERT INTO operations (participant_id, op_id, result, created_at) VALUES (${op.viewer.id}, ${op.opId}, ${JSON.stringify(value ?? null)}, ${now()})`,
       );
     }
+    const notices = [...tx.pending.notices, ...(await noticesForEvents(tx, tx.pending.events))];
+    if (notices.length) notified = await storeNotices(tx, notices);
     await flushTotals(tx, tx.pending.totals);
     await flushEvents(tx, tx.pending.events);
     return value;
   });
   notifyCommitted();
+  if (notified.length) notifyNotifications(notified);
   return result;
 }
 
@@ -58,6 +65,7 @@ export async function write<T>(change: (tx: WriteTx) => Promise<T>, options: Wri
  */
 export async function attempt<T>(tx: WriteTx, body: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; error: unknown }> {
   const events = tx.pending.events.length;
+  const notices = tx.pending.notices.length;
   const buckets = new Map(tx.pending.totals.buckets);
   const weeks = new Map(tx.pending.totals.weeks);
   await tx.run(sql`SAVEPOINT attempt`);
@@ -68,6 +76,7 @@ export async function attempt<T>(tx: WriteTx, body: () => Promise<T>): Promise<{
   } catch (error) {
     await tx.run(sql`ROLLBACK TO SAVEPOINT attempt`);
     tx.pending.events.length = events;
+    tx.pending.notices.length = notices;
     tx.pending.totals.buckets = buckets;
     tx.pending.totals.weeks = weeks;
     return { ok: false, error };

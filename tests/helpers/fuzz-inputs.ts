@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { AFFILIATIONS, CA_STATES, IMPLEMENTATION_STATUSES, MEETING_LEVELS, POSITIONS, STATUSES } from '../../lib/consensus/codes';
+import { NOTIFICATION_TYPES } from '../../lib/notifications/types';
 import { DEMO } from './client';
 
 /**
@@ -154,6 +155,31 @@ export function apiBodies(pools: {
     'POST /api/v1/participants/:id/delegation': fc.record({
       state: mostly(fc.oneof(state, fc.constant(null)), fc.constantFrom('EU', 'kz')),
     }),
+    'PATCH /api/v1/me': fc.record({
+      locale: mostly(fc.constantFrom('en', 'ru', 'kk', 'ky', 'tg', 'tk', 'uz'), fc.constantFrom('fr', 'EN', '')),
+    }),
+    'POST /api/v1/notifications/read': fc.oneof(
+      fc.record({ ids: fc.array(fc.oneof(fc.nat(), fc.constant(-1)), { maxLength: 5 }) }),
+      fc.record({ all: mostly(fc.constant(true), fc.constant('yes')) }),
+    ),
+    'PUT /api/v1/me/notifications': fc.record(
+      {
+        email: mostly(fc.constantFrom('off', 'immediate', 'daily'), fc.constant('weekly')),
+        types: fc.dictionary(
+          fc.constantFrom(...NOTIFICATION_TYPES, 'nonsense'),
+          mostly(fc.boolean(), fc.constant('yes') as fc.Arbitrary<unknown> as fc.Arbitrary<boolean>),
+        ),
+      },
+      { requiredKeys: [] },
+    ),
+    'POST /api/v1/follows': fc.oneof(
+      fc.record({ threadId: idOrNot(pools.threads) }),
+      fc.record({ initiativeId: idOrNot(pools.initiatives) }),
+    ),
+    'DELETE /api/v1/follows': fc.oneof(
+      fc.record({ threadId: idOrNot(pools.threads) }),
+      fc.record({ initiativeId: idOrNot(pools.initiatives) }),
+    ),
   };
 }
 

@@ -5,6 +5,7 @@ import { buildPages } from '../helpers/pages';
 import { delegate, facilitator, register, setDelegation, tokenClient, type Person } from '../helpers/people';
 import { startServer, type TestServer } from '../helpers/server';
 import { actionNames, callAction, type ActionAnswer } from '../helpers/server-action';
+import { NOTIFICATION_TYPES } from '../../lib/notifications/types';
 import { connect, refusal, type LiveSocket } from '../helpers/socket';
 
 /**
@@ -519,6 +520,36 @@ const ACTIONS: Action[] = [
     },
   },
   {
+    name: 'follow the room',
+    expect: EVERYONE_SIGNED_IN,
+    writes: true,
+    run: {
+      ...api((c, cell) => c.post('/api/v1/follows', { threadId: cell.room })),
+      action: action(
+        'followAction',
+        (cell) => `/rooms/${cell.room}`,
+        (cell) => ['thread', cell.room, true],
+      ),
+    },
+    restore: async (cell) => {
+      if (cell.actor !== 'anonymous') await cell.client.api('DELETE', '/api/v1/follows', { threadId: cell.room });
+    },
+  },
+  {
+    name: 'stop following an initiative',
+    expect: EVERYONE_SIGNED_IN,
+    writes: 'maybe',
+    prepare: (cell) => initiative(cell.kind),
+    run: {
+      ...api((c, cell) => c.api('DELETE', '/api/v1/follows', { initiativeId: cell.id })),
+      action: action(
+        'followAction',
+        (cell) => `/initiatives/${cell.id}`,
+        (cell) => ['initiative', cell.id, false],
+      ),
+    },
+  },
+  {
     name: 'propose an initiative',
     expect: { open: 'UFOOFOOOOOO', discreet: 'UNNNNNNONON' },
     writes: true,
@@ -988,7 +1019,8 @@ const ACTIONS: Action[] = [
   {
     name: 'switch the language',
     expect: { none: 'OOOOOOOOOOO' },
-    writes: false,
+    // Signed in, the choice is also saved for emails and live notifications (once: 'maybe').
+    writes: 'maybe',
     run: {
       action: action(
         'setLocale',
@@ -1039,6 +1071,84 @@ const ACTIONS: Action[] = [
         () => [],
       ),
     },
+  },
+  {
+    name: 'read their notifications',
+    expect: { none: 'UOOOOOOOOOO' },
+    writes: false,
+    run: { ...api((c) => c.get('/api/v1/notifications?unread=1')), page: page('/notifications') },
+  },
+  {
+    name: 'mark their notifications read',
+    expect: { none: 'UOOOOOOOOOO' },
+    writes: 'maybe',
+    run: {
+      ...api((c) => c.post('/api/v1/notifications/read', { all: true })),
+      action: action(
+        'markAllReadAction',
+        () => '/notifications',
+        () => [],
+      ),
+    },
+  },
+  {
+    name: 'mark one notification read',
+    expect: { none: 'UOOOOOOOOOO' },
+    writes: 'maybe',
+    run: {
+      ...api((c) => c.post('/api/v1/notifications/read', { ids: [1] })),
+      action: action(
+        'markReadAction',
+        () => '/notifications',
+        () => [1],
+      ),
+    },
+  },
+  { name: 'list what they follow', expect: { none: 'UOOOOOOOOOO' }, writes: false, run: api((c) => c.get('/api/v1/follows')) },
+  {
+    name: 'read their notification settings',
+    expect: { none: 'UOOOOOOOOOO' },
+    writes: false,
+    run: api((c) => c.get('/api/v1/me/notifications')),
+  },
+  {
+    name: 'change their notification settings',
+    expect: { none: 'UOOOOOOOOOO' },
+    writes: 'maybe',
+    run: {
+      ...api((c) => c.put('/api/v1/me/notifications', { email: 'daily' })),
+      action: action(
+        'notificationSettingsAction',
+        () => '/profile',
+        () => [],
+        Object.fromEntries(NOTIFICATION_TYPES.map((type) => [`type:${type}`, 'on']).concat([['email', 'daily']])),
+      ),
+    },
+  },
+  {
+    name: 'set their language',
+    expect: { none: 'UOOOOOOOOOO' },
+    writes: 'maybe',
+    run: api((c) => c.patch('/api/v1/me', { locale: 'en' })),
+  },
+  {
+    name: 'unsubscribe with an address the server never signed',
+    expect: { none: 'NNNNNNNNNNN' },
+    writes: false,
+    run: {
+      ...api((c) => c.post('/api/v1/unsubscribe/1-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA')),
+      action: action(
+        'unsubscribeAction',
+        () => '/unsubscribe/1-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
+        () => ['1-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'],
+      ),
+    },
+  },
+  {
+    name: 'open the unsubscribe page',
+    expect: { none: 'OOOOOOOOOOO' },
+    writes: false,
+    run: { page: page('/unsubscribe/[token]', () => '/unsubscribe/1-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA') },
   },
   { name: 'open the home page', expect: { none: 'OOOOOOOOOOO' }, writes: false, run: { page: page('/') } },
   { name: 'open the sign-in page', expect: { none: 'OOOOOOOOOOO' }, writes: false, run: { page: page('/signin') } },

@@ -400,6 +400,21 @@ function actionShapes(): Record<string, { bound: fc.Arbitrary<unknown[]>; previo
     },
     setReviewDateAction: { bound: fc.tuple(id(pools.initiatives)), previousState: true },
     takeSeatAction: { bound: fc.tuple(id(pools.threads)), previousState: false },
+    markAllReadAction: none,
+    markReadAction: { bound: fc.tuple(fc.oneof(fc.nat(), fc.constantFrom(-1, 0, 'x'))), previousState: true },
+    followAction: {
+      bound: fc.oneof(
+        fc.tuple(fc.constant('thread'), id(pools.threads), fc.boolean()),
+        fc.tuple(fc.constant('initiative'), id(pools.initiatives), fc.boolean()),
+        fc.tuple(fc.constantFrom('room', 'x', null), fc.integer(), fc.constantFrom(true, 'yes', null)),
+      ),
+      previousState: true,
+    },
+    notificationSettingsAction: none,
+    unsubscribeAction: {
+      bound: fc.tuple(fc.oneof(fc.string(), fc.constant('1-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'), fc.integer())),
+      previousState: true,
+    },
   };
 }
 
@@ -440,6 +455,7 @@ describe('server action fuzzing', () => {
       'threadId',
       'status',
       'reviewAt',
+      'type:reservation',
     ),
     fc.oneof(
       fc.constantFrom(
@@ -455,6 +471,8 @@ describe('server action fuzzing', () => {
         '3',
         'in_progress',
         '2031-03-01',
+        'daily',
+        'immediate',
       ),
       fc.string({ maxLength: 50 }),
     ),

@@ -29,7 +29,8 @@ beforeAll(async () => {
         .replace('/rooms/[id]', `/rooms/${room.id}`)
         .replace('/initiatives/[id]', `/initiatives/${initiative}`)
         .replace('/meetings/[id]', `/meetings/${meeting}`)
-        .replace(/^\/search$/, '/search?q=water'),
+        .replace(/^\/search$/, '/search?q=water')
+        .replace('/unsubscribe/[token]', '/unsubscribe/1-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'),
     ]),
   );
 });
@@ -52,7 +53,7 @@ function expectSecurityHeaders(response: Response, what: string): string {
 
 describe('security headers on every page', () => {
   it('covers every page of the build', () => {
-    expect(Object.keys(paths)).toHaveLength(20);
+    expect(Object.keys(paths)).toHaveLength(22);
   });
 
   for (const who of ['signed out', 'signed in'] as const) {
@@ -83,7 +84,7 @@ describe('security headers on every page', () => {
           .filter(([, status]) => status === 200)
           .map(([route]) => route);
         if (who === 'signed in') expect(rendered).toEqual(Object.keys(paths));
-        else expect(rendered.sort()).toEqual(['/', '/readouts', '/register', '/signin', '/signout']);
+        else expect(rendered.sort()).toEqual(['/', '/readouts', '/register', '/signin', '/signout', '/unsubscribe/[token]']);
       });
     }
   }

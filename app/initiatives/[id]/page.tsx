@@ -1,4 +1,5 @@
 import { ClientMessages } from '@/components/client-messages';
+import { FollowBox } from '@/components/follow-box';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
@@ -297,6 +298,7 @@ export default async function InitiativePage({ params, searchParams }: Params & 
                   </ActionButton>
                 </section>
               ) : null}
+              <FollowBox viewer={viewer} kind="initiative" id={initiative.id} states={initiative.states} />
             </aside>
           </div>
         </div>

@@ -1,4 +1,5 @@
 import { ClientMessages } from '@/components/client-messages';
+import { FollowBox } from '@/components/follow-box';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
@@ -116,6 +117,7 @@ export default async function RoomPage({ params }: Params) {
                 </button>
               </form>
             ) : null}
+            <FollowBox viewer={viewer} kind="thread" id={room.id} />
             <MembersPanel threadId={room.id} members={members} directory={directory} attribution={room.attribution} />
           </aside>
         </div>

@@ -1,0 +1,69 @@
+import { createTranslator } from 'next-intl';
+import en from '@/messages/en.json';
+import kk from '@/messages/kk.json';
+import ky from '@/messages/ky.json';
+import ru from '@/messages/ru.json';
+import tg from '@/messages/tg.json';
+import tk from '@/messages/tk.json';
+import uz from '@/messages/uz.json';
+import { isLocale, TIME_ZONE, type Locale } from '@/i18n/locales';
+import { referenceNames } from '../../reference/names';
+import type { NotificationType } from '../../notifications/types';
+import type { StoredNotification } from './store';
+
+const MESSAGES: Record<Locale, typeof en> = { en, ru, kk, ky, tg, tk, uz };
+
+/** A notification as its reader gets it (PRODUCT.md): the title in the reader's language. */
+export interface NotificationView {
+  id: number;
+  type: NotificationType;
+  title: string;
+  url: string;
+  createdAt: string;
+  readAt: string | null;
+  threadId?: number;
+  initiativeId?: number;
+  meetingId?: number;
+}
+
+export const localeOr = (value: string | null | undefined): Locale => (isLocale(value) ? value : 'en');
+
+/** A translator for server-side text (notifications, emails, API errors) in a locale. */
+export function translator<N extends 'Notifications' | 'Email'>(locale: Locale, namespace: N) {
+  return createTranslator({ locale, messages: MESSAGES[locale], namespace, timeZone: TIME_ZONE });
+}
+
+export function notificationUrl(n: Pick<StoredNotification, 'initiativeId' | 'meetingId' | 'threadId'>): string {
+  if (n.meetingId !== null) return `/meetings/${n.meetingId}`;
+  if (n.initiativeId !== null) return `/initiatives/${n.initiativeId}`;
+  return n.threadId !== null ? `/rooms/${n.threadId}` : '/notifications';
+}
+
+/** Writes each title in the reader's language, with the states' names in it. */
+export async function renderNotifications(rows: StoredNotification[], locale: Locale): Promise<NotificationView[]> {
+  if (rows.length === 0) return [];
+  const t = translator(locale, 'Notifications');
+  const { states } = await referenceNames(locale);
+  return rows.map((n) => {
+    const p = JSON.parse(n.params) as Record<string, string>;
+    const values = {
+      title: p.title ?? '',
+      state: p.state ? (states[p.state] ?? p.state) : '',
+      label: p.label ?? '',
+      deadline: p.deadline ? new Date(p.deadline) : new Date(0),
+      startsAt: p.startsAt ? new Date(p.startsAt) : new Date(0),
+      confirmBy: p.confirmBy ? new Date(p.confirmBy) : new Date(0),
+    };
+    return {
+      id: n.id,
+      type: n.type,
+      title: t(`title.${n.type}`, values),
+      url: notificationUrl(n),
+      createdAt: n.createdAt,
+      readAt: n.readAt,
+      ...(n.threadId !== null ? { threadId: n.threadId } : {}),
+      ...(n.initiativeId !== null ? { initiativeId: n.initiativeId } : {}),
+      ...(n.meetingId !== null ? { meetingId: n.meetingId } : {}),
+    };
+  });
+}
