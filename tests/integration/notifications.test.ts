@@ -122,21 +122,31 @@ describe('triggers', () => {
 
   it('a silence procedure: told at its start, and reminded with under 24 hours left', async () => {
     const id = await propose(as.kz, openRoom);
-    await as.facilitator.post(`/api/v1/initiatives/${id}/silence`, { deadline: hours(2) });
+    const deadline = hours(30);
+    await as.facilitator.post(`/api/v1/initiatives/${id}/silence`, { deadline });
+    expect(await typesAbout('kg', id)).toEqual(['initiative_proposed', 'silence_started']);
+    // The reminder is due 24 hours before the deadline: brought forward here, as if that hour had come.
+    const [job] = await server.query<{ runAt: string }>(
+      `SELECT run_at AS "runAt" FROM jobs WHERE kind = 'notify.silence_ending' AND key = ? AND done_at IS NULL`,
+      String(id),
+    );
+    expect(Date.parse(deadline) - Date.parse(job.runAt)).toBe(24 * 3600_000);
+    await server.execute(
+      `UPDATE jobs SET run_at = ? WHERE kind = 'notify.silence_ending' AND key = ?`,
+      new Date(0).toISOString(),
+      String(id),
+    );
     await until(
       async () => (await typesAbout('kg', id)).includes('silence_ending'),
       () => 'the silence reminder',
     );
     expect(await typesAbout('kg', id)).toEqual(['initiative_proposed', 'silence_ending', 'silence_started']);
-    // A procedure with more than a day left is reminded 24 hours before its deadline.
+    // Under a day from the start: the start's notification says the deadline, no reminder is set.
+    const soon = await propose(as.kz, openRoom);
+    await as.facilitator.post(`/api/v1/initiatives/${soon}/silence`, { deadline: hours(2) });
+    expect(await server.query(`SELECT 1 FROM jobs WHERE kind = 'notify.silence_ending' AND key = ?`, String(soon))).toEqual([]);
     const later = await propose(as.kz, openRoom);
-    const deadline = hours(72);
-    await as.facilitator.post(`/api/v1/initiatives/${later}/silence`, { deadline });
-    const [job] = await server.query<{ runAt: string }>(
-      `SELECT run_at AS "runAt" FROM jobs WHERE kind = 'notify.silence_ending' AND key = ? AND done_at IS NULL`,
-      String(later),
-    );
-    expect(Date.parse(deadline) - Date.parse(job.runAt)).toBe(24 * 3600_000);
+    await as.facilitator.post(`/api/v1/initiatives/${later}/silence`, { deadline: hours(72) });
     // Broken: the reminder is cancelled.
     await stance('kg', later, 'KG', { position: 'reservation', note: 'Not yet.' });
     expect(
@@ -146,7 +156,12 @@ describe('triggers', () => {
 
   it('an ad referendum endorsement: the state is reminded to confirm within 24 hours of its date', async () => {
     const id = await propose(as.kz, openRoom);
-    await stance('uz', id, 'UZ', { position: 'endorse', adReferendum: true, confirmBy: hours(5) });
+    await stance('uz', id, 'UZ', { position: 'endorse', adReferendum: true, confirmBy: hours(40) });
+    await server.execute(
+      `UPDATE jobs SET run_at = ? WHERE kind = 'notify.confirmation_due' AND key = ?`,
+      new Date(0).toISOString(),
+      `${id}:UZ`,
+    );
     await until(
       async () => (await typesAbout('uz', id)).includes('confirmation_due'),
       () => 'the confirmation reminder',
@@ -179,6 +194,9 @@ describe('triggers', () => {
     expect((await as.kz.put(`/api/v1/meetings/${meetingId}/readout`, { body: 'Agreed: hourly gauges.' })).status).toBe(200);
     expect((await about('uz', 'meetingId', meetingId)).map((n) => n.type)).toEqual(['readout_awaiting']);
     expect((await about('kz', 'meetingId', meetingId)).map((n) => n.type)).toEqual(['meeting_scheduled']);
+    // Once Uzbekistan approved, what asked it to is read: the list shows what still needs the reader.
+    expect((await as.uz.post(`/api/v1/meetings/${meetingId}/readout/approve`, {})).status).toBe(200);
+    expect((await about('uz', 'meetingId', meetingId))[0].readAt).not.toBeNull();
   });
 
   it('a discreet room tells only who sits there, even a delegate of a state it names', async () => {

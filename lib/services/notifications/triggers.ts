@@ -1,5 +1,6 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
+import { now } from '../../clock';
 import type { NewEventRow } from '../../events/append';
 import { REMINDER_AHEAD_MS, type NotificationType } from '../../notifications/types';
 import { cancelJob, scheduleJob } from '../../scheduler/jobs';
@@ -31,6 +32,7 @@ const TRIGGERS: ReadonlySet<string> = new Set([
   'silence.concluded',
   'meeting.scheduled',
   'readout.drafted',
+  'readout.approved',
 ]);
 
 interface InitiativeFacts {
@@ -88,6 +90,7 @@ export async function noticesForEvents(tx: Db, events: NewEventRow[]): Promise<N
       case 'stance.confirmed':
       case 'stance.lapsed':
         await planConfirmationReminder(tx, e.initiativeId!, String(p.state), null);
+        await settle(tx, 'confirmation_due', sql`initiative_id = ${e.initiativeId}`, String(p.state));
         break;
       case 'status.changed':
         if (p.to === 'consensus' && p.from !== 'consensus') await about(e, 'consensus', follows, { label: String(p.label) });
@@ -98,12 +101,14 @@ export async function noticesForEvents(tx: Db, events: NewEventRow[]): Promise<N
       case 'silence.started': {
         const deadline = String(p.deadline);
         await about(e, 'silence_started', follows, { deadline });
-        await scheduleJob(tx, {
-          kind: SILENCE_REMINDER_JOB,
-          key: String(e.initiativeId),
-          runAt: reminderAt(deadline),
-          payload: { deadline },
-        });
+        // With less than a day to go, the start's own notification says the deadline: no reminder.
+        if (reminderAt(deadline) > now())
+          await scheduleJob(tx, {
+            kind: SILENCE_REMINDER_JOB,
+            key: String(e.initiativeId),
+            runAt: reminderAt(deadline),
+            payload: { deadline },
+          });
         break;
       }
       case 'silence.broken':
@@ -118,6 +123,9 @@ export async function noticesForEvents(tx: Db, events: NewEventRow[]): Promise<N
         if (to.length) notices.push({ type, to, params, threadId: e.threadId, initiativeId: null, meetingId: Number(p.meetingId) });
         break;
       }
+      case 'readout.approved':
+        await settle(tx, 'readout_awaiting', sql`meeting_id = ${Number(p.meetingId)}`, String(p.state));
+        break;
       case 'readout.drafted': {
         const type = 'readout_awaiting';
         const meetingId = Number(p.meetingId);
@@ -154,9 +162,19 @@ export async function confirmationDueNotice(tx: Db, initiativeId: number, state:
   return { type, to, params: { title: row.title, state, confirmBy }, threadId: row.threadId, initiativeId, meetingId: null };
 }
 
+/** What asked a state to act is read once that state acted (one's list shows what still needs one). */
+async function settle(tx: Db, type: NotificationType, about: SQL, state: string): Promise<void> {
+  await tx.run(
+    sql`UPDATE notifications SET read_at = ${now()}
+        WHERE type = ${type} AND ${about} AND read_at IS NULL AND participant_id IN (${delegatesOf([state])})`,
+  );
+}
+
 async function planConfirmationReminder(tx: Db, initiativeId: number, state: string, confirmBy: string | null): Promise<void> {
   const key = `${initiativeId}:${state}`;
-  if (confirmBy) await scheduleJob(tx, { kind: CONFIRMATION_REMINDER_JOB, key, runAt: reminderAt(confirmBy), payload: { confirmBy } });
+  // A date under a day away is the delegate's own, just given: no reminder.
+  if (confirmBy && reminderAt(confirmBy) > now())
+    await scheduleJob(tx, { kind: CONFIRMATION_REMINDER_JOB, key, runAt: reminderAt(confirmBy), payload: { confirmBy } });
   else await cancelJob(tx, CONFIRMATION_REMINDER_JOB, key);
 }
 
