@@ -213,7 +213,11 @@ function meeting(pools: { threads: number[]; initiatives: number[] }, create: bo
 }
 
 /** Query strings with up to three of the parameters the list routes read, valid and not. */
-export function apiQuery(pools: { threads: number[]; initiatives: number[] }): fc.Arbitrary<Record<string, string>> {
+/** A query string of up to three known parameters; `required` ones always among them (a route refusing without them). */
+export function apiQuery(
+  pools: { threads: number[]; initiatives: number[] },
+  required: string[] = [],
+): fc.Arbitrary<Record<string, string>> {
   const value = (valid: fc.Arbitrary<string>) =>
     fc.oneof({ arbitrary: valid, weight: 4 }, { arbitrary: fc.string({ maxLength: 30 }), weight: 1 });
   const parameters: Record<string, fc.Arbitrary<string>> = {
@@ -237,7 +241,7 @@ export function apiQuery(pools: { threads: number[]; initiatives: number[] }): f
   };
   return fc
     .uniqueArray(fc.constantFrom(...Object.keys(parameters)), { maxLength: 3 })
-    .chain((keys) => fc.record(Object.fromEntries(keys.map((key) => [key, parameters[key]]))));
+    .chain((keys) => fc.record(Object.fromEntries([...new Set([...required, ...keys])].map((key) => [key, parameters[key]]))));
 }
 
 /** A path parameter: a real id of the right kind most of the time, else something that is not. */

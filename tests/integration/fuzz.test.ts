@@ -135,7 +135,7 @@ describe('API fuzzing', () => {
             fc.constantFrom(...(Object.keys(clients) as (keyof typeof clients)[])),
             fc.tuple(...names.map((name) => pathParameter(parameterPool(route, name)))),
             valid ? nearly(valid) : anyJson,
-            apiQuery(pools),
+            apiQuery(pools, route.path === '/api/v1/search' ? ['q'] : []),
             async (who, params, payload, query) => {
               let i = 0;
               const search = new URLSearchParams(query).toString();
