@@ -25,8 +25,9 @@ export interface SearchItem {
 /**
  * A very common word's messages are ranked among its newest this many only (the rooms and
  * initiatives it is in, always all of them): ranking every match cost time in proportion to the
- * matches (a word in one message of ten: 70–120 ms over 200,000 messages), the newest 1,000 keep
- * a search under 20 ms on both databases. Results go `SEARCH_OFFSET_MAX` (1,000) deep anyway.
+ * matches (a word in four messages of ten: 70–120 ms over 200,000 messages); the newest 1,000
+ * bound it (README, "Search": 5–10 ms on SQLite, 12–20 ms on PostgreSQL, on two shared cores).
+ * Results go `SEARCH_OFFSET_MAX` (1,000) deep anyway.
  * A word in fewer messages than this has all of them ranked: nothing changes for it.
  */
 export const RANKED_MESSAGES_MAX = 1000;
