@@ -188,6 +188,56 @@ describe('search', () => {
     expect(has(await find(as.expert, 'saxaul'), 'message', id)).toBe(true);
   });
 
+  it('ranks a very common word among its newest 1,000 messages the caller may see, with every room, and pages without gaps or duplicates', async () => {
+    // RANKED_MESSAGES_MAX in lib/services/search/search.ts, and results go 1,000 deep.
+    const CAP = 1000;
+    const titled = await room(as.facilitator, 'Zephyrine allocations', 'Quarterly shares.');
+    const summarized = await room(as.facilitator, 'Gauging stations', 'Where the zephyrine gauges stand, and who reads them.');
+    // The oldest message would rank best of all of them (the word three times): the cap leaves it out.
+    const oldest = await say(as.kz, titled, 'zephyrine zephyrine zephyrine');
+    const posted: number[] = [];
+    for (let batch = 0; batch < 11; batch++) {
+      // Every later message alike (three words, the word once): equal ranks, so the newest come first.
+      const batchIds = await Promise.all(Array.from({ length: 100 }, (_, i) => say(as.uz, titled, `zephyrine note ${batch * 100 + i}`)));
+      posted.push(...batchIds);
+    }
+    // The newest of all are in a discreet room the expert may not see: they do not take the expert's places.
+    const hidden: number[] = [];
+    for (let i = 0; i < 5; i++) hidden.push(await say(as.tj, ids.discreetRoom, `zephyrine note hidden${i}`));
+    const newest = [...posted].sort((a, b) => b - a).slice(0, CAP);
+
+    const seen: Item[] = [];
+    let cursor: string | null = '';
+    let pages = 0;
+    while (cursor !== null) {
+      const r: { status: number; body: any } = await as.expert.get(
+        `/api/v1/search?q=zephyrine&limit=50${cursor ? `&cursor=${cursor}` : ''}`,
+      );
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+      seen.push(...r.body.items);
+      cursor = r.body.next;
+      if (++pages > 30) throw new Error('paging did not end');
+    }
+    const keys = seen.map((i) => `${i.kind}:${i.id}`);
+    expect(new Set(keys).size, 'no duplicates').toBe(keys.length);
+    expect([...keys].sort(), 'no gaps: the rooms and the newest visible messages, nothing else').toEqual(
+      [`thread:${titled}`, `thread:${summarized}`, ...newest.map((id) => `message:${id}`)].sort(),
+    );
+    expect(keys).not.toContain(`message:${oldest}`);
+    for (const id of hidden) expect(keys).not.toContain(`message:${id}`);
+    // The title match first; the messages, equal in rank, newest first.
+    expect(seen[0]).toMatchObject({ kind: 'thread', id: titled });
+    expect(seen.filter((i) => i.kind === 'message').map((i) => i.id)).toEqual(newest);
+
+    // The same word with a kind, and for a member of the discreet room, whose newest messages these are.
+    const messages = await as.expert.get('/api/v1/search?q=zephyrine&kind=message&limit=5');
+    expect(messages.body.items.map((i: Item) => i.id)).toEqual(newest.slice(0, 5));
+    const rooms = await as.expert.get('/api/v1/search?q=zephyrine&kind=thread');
+    expect(rooms.body.items.map((i: Item) => i.id)).toEqual([titled, summarized]);
+    const member = await as.tj.get('/api/v1/search?q=zephyrine&kind=message&limit=5');
+    expect(member.body.items.map((i: Item) => i.id)).toEqual([...hidden].reverse());
+  }, 120_000);
+
   it('renders the search page with marked words, user text escaped, and a count announced', async () => {
     const page = await as.expert.raw('GET', `/search?q=${encodeURIComponent('hedgehogmarker')}`);
     expect(page.status).toBe(200);
