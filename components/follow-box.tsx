@@ -23,10 +23,18 @@ export async function FollowBox({
   const room = kind === 'thread';
   const explain = following ? (room ? 'followingRoom' : 'followingInitiative') : room ? 'notFollowingRoom' : 'notFollowingInitiative';
   const stateName = byDelegation ? (await referenceNames(await getLocale())).states[viewer.state!] : '';
+  // A delegate hears of their state's initiatives whatever they choose: nothing to offer.
+  if (byDelegation && !following)
+    return (
+      <section className="card follow-box" aria-label={t('follow')}>
+        <p className="small" data-testid="follows-by-delegation">
+          {t('followsByDelegation', { state: stateName })}
+        </p>
+      </section>
+    );
   return (
     <section className="card stack follow-box" aria-label={following ? t('unfollow') : t('follow')}>
       <p className="small">{t(explain)}</p>
-      {byDelegation ? <p className="small muted">{t('followsByDelegation', { state: stateName })}</p> : null}
       <ActionButton action={followAction.bind(null, kind, id, !following)} variant="secondary" testId="follow">
         {following ? t('unfollow') : t('follow')}
       </ActionButton>

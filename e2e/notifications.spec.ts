@@ -52,11 +52,19 @@ test('a proposal naming KG: the bell counts up live and announces it; the list l
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
   await expect(page.getByTestId('notification-bell')).toHaveAccessibleName('Notifications, none unread');
 
-  // Following it by choice: the button says so, and the choice is kept.
-  await expect(page.getByTestId('follow')).toHaveText('Follow');
-  await page.getByTestId('follow').click();
-  await expect(page.getByTestId('follow')).toHaveText('Stop following');
-  expect((await api<{ items: unknown[] }>(kg, 'GET', '/api/v1/follows')).items).toContainEqual({ initiativeId: id, following: true });
+  // A delegate follows their state's initiatives without asking; a room is followed by choice.
+  await expect(page.getByTestId('follows-by-delegation')).toHaveText('As a delegate of Kyrgyzstan you follow this initiative anyway.');
+  await page.goto(`/rooms/${room.id}`);
+  const follow = page.getByTestId('follow');
+  const was = (await follow.textContent())?.trim();
+  await follow.click();
+  await expect(follow).toHaveText(was === 'Follow' ? 'Stop following' : 'Follow');
+  expect(
+    (await api<{ items: unknown[] }>(kg, 'GET', '/api/v1/follows')).items.some(
+      (f) => JSON.stringify(f) === JSON.stringify({ threadId: room.id, following: true }),
+    ),
+  ).toBe(was === 'Follow');
+  if (was === 'Follow') await api(kg, 'DELETE', '/api/v1/follows', { threadId: room.id });
 });
 
 test('the profile keeps the email choice and the kinds turned off', async ({ browser }) => {
