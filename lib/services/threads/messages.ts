@@ -29,6 +29,8 @@ export interface MessageView {
   removed: 'retracted' | 'hidden' | null;
   /** Facilitators only: why a hidden message was hidden. */
   hiddenReason?: string;
+  /** In answers to one reader (never in events): the reader wrote it — even where the room names nobody. */
+  mine?: boolean;
 }
 
 /** A message row as services read it. */
@@ -68,6 +70,7 @@ export function messageView(
     editedAt: row.editedAt,
     removed,
     ...(readsHidden ? { hiddenReason: row.hiddenReason ?? '' } : {}),
+    ...(row.authorId === viewer.id ? { mine: true } : {}),
   };
 }
 
@@ -97,7 +100,7 @@ export async function postMessage(viewer: Viewer, threadId: number, rawInput: un
         removed: null,
       };
       appendEvent(tx, { type: 'message.created', threadId, actor: viewer, attribution: thread.attribution, payload: { message } });
-      return message;
+      return { ...message, mine: true };
     },
     { operation: opId ? { viewer, opId } : undefined },
   );
