@@ -77,8 +77,12 @@ export const ARCHIVED_MESSAGE = 'This room is archived: it is read-only';
  * write racing the archiving either commits before it or is refused.
  */
 export async function assertRoomOpen(tx: Db, threadId: number): Promise<void> {
-  const row = await tx.get<{ archivedAt: string | null }>(
+  // A plain read first: a refusal then takes no lock (on PostgreSQL a row lock is itself a write).
+  const seen = await tx.get<{ archivedAt: string | null }>(sql`SELECT archived_at AS "archivedAt" FROM threads WHERE id = ${threadId}`);
+  if (seen?.archivedAt) throw conflict(ARCHIVED_MESSAGE);
+  if (tx.dialect === 'sqlite') return; // one writer at a time: nothing can archive it meanwhile
+  const locked = await tx.get<{ archivedAt: string | null }>(
     sql`SELECT archived_at AS "archivedAt" FROM threads WHERE id = ${threadId}${dialectSql.forUpdate}`,
   );
-  if (row?.archivedAt) throw conflict(ARCHIVED_MESSAGE);
+  if (locked?.archivedAt) throw conflict(ARCHIVED_MESSAGE);
 }
