@@ -39,6 +39,8 @@ const pools = {
   meetings: [] as number[],
   messages: [] as number[],
   reports: [] as number[],
+  /** Rooms only the archiving route draws from: the others stay open for the writes fuzzed later. */
+  archivable: [] as number[],
 };
 const runs = { api: 0, socket: 0, auth: 0, actions: 0 };
 
@@ -102,6 +104,16 @@ beforeAll(async () => {
       expect(posted.status).toBe(201);
     }
   }
+  for (const visibility of ['open', 'discreet', 'open'] as const) {
+    const room = await fuzzFacilitator.client.post('/api/v1/threads', {
+      title: 'Fuzz, to archive',
+      topic: 'water',
+      summary: '',
+      visibility,
+    });
+    expect(room.status).toBe(201);
+    pools.archivable.push(room.body.id);
+  }
   pools.messages = (await server.query<{ id: number }>('SELECT id FROM messages ORDER BY id')).map((r) => r.id);
   for (const messageId of pools.messages.slice(-6)) {
     const reported = await fuzzFacilitator.client.post(`/api/v1/messages/${messageId}/reports`, { reason: 'Fuzz report' });
@@ -109,7 +121,9 @@ beforeAll(async () => {
     pools.reports.push(reported.body.id);
   }
   const own = new Set([fuzzFacilitator.id, fuzzDelegate.id, fuzzObserver.id]);
-  pools.threads = (await server.query<{ id: number }>('SELECT id FROM threads ORDER BY id')).map((r) => r.id);
+  pools.threads = (await server.query<{ id: number }>('SELECT id FROM threads ORDER BY id'))
+    .map((r) => r.id)
+    .filter((id) => !pools.archivable.includes(id));
   pools.initiatives = (await server.query<{ id: number }>('SELECT id FROM initiatives ORDER BY id')).map((r) => r.id);
   pools.participants = (await server.query<{ id: number }>('SELECT id FROM participants ORDER BY id'))
     .map((r) => r.id)
@@ -129,6 +143,7 @@ function parameterPool(route: Route, name: string): (number | string)[] {
   if (route.path.startsWith('/api/v1/me/tokens')) return pools.tokens;
   if (route.path.startsWith('/api/v1/threads')) return pools.threads;
   if (route.path.startsWith('/api/v1/meetings')) return pools.meetings;
+  if (route.path === '/api/v1/threads/:id/archive') return pools.archivable;
   if (route.path.startsWith('/api/v1/messages')) return pools.messages;
   if (route.path.startsWith('/api/v1/reports')) return pools.reports;
   return pools.initiatives;

@@ -292,6 +292,7 @@ export function Conversation({
                 mine={message.mine === true}
                 moderator={moderator}
                 editable={!archived && clock - Date.parse(message.createdAt) < EDIT_WINDOW_MS}
+                archived={archived}
                 onChanged={(updated) => {
                   changedHere.current.add(updated.id);
                   change(updated.id, updated);

@@ -17,6 +17,7 @@ export function MessageActions({
   mine,
   moderator,
   editable,
+  archived,
   onChanged,
 }: {
   message: MessageView;
@@ -24,6 +25,8 @@ export function MessageActions({
   moderator: boolean;
   /** Its author may still correct it (within 15 minutes, in a room not archived). */
   editable: boolean;
+  /** An archived room: its messages are no longer edited nor retracted. */
+  archived: boolean;
   onChanged: (message: MessageView) => void;
 }) {
   const t = useTranslations('Room');
@@ -39,7 +42,9 @@ export function MessageActions({
   const canHide = moderator && message.removed === null;
   const canReport = !mine && message.removed === null;
   const canEdit = mine && editable && message.removed === null;
-  if (!canHide && !canReport && !canEdit) return null;
+  // Withdrawing one's words has no time limit; correcting them has.
+  const canRetract = mine && !archived && message.removed === null;
+  if (!canHide && !canReport && !canEdit && !canRetract) return null;
 
   function open(next: Mode, button: HTMLButtonElement) {
     opener.current = button;
@@ -102,7 +107,7 @@ export function MessageActions({
             {t('moderation.edit')}
           </button>
         ) : null}
-        {mine && message.removed === null && editable ? (
+        {canRetract ? (
           <button
             type="button"
             className="link-button"
