@@ -141,9 +141,9 @@ function parameterPool(route: Route, name: string): (number | string)[] {
   if (name === 'state') return ['KZ', 'KG', 'TJ', 'TM', 'UZ'];
   if (name === 'userId' || route.path.startsWith('/api/v1/participants')) return pools.participants;
   if (route.path.startsWith('/api/v1/me/tokens')) return pools.tokens;
+  if (route.path === '/api/v1/threads/:id/archive') return pools.archivable;
   if (route.path.startsWith('/api/v1/threads')) return pools.threads;
   if (route.path.startsWith('/api/v1/meetings')) return pools.meetings;
-  if (route.path === '/api/v1/threads/:id/archive') return pools.archivable;
   if (route.path.startsWith('/api/v1/messages')) return pools.messages;
   if (route.path.startsWith('/api/v1/reports')) return pools.reports;
   return pools.initiatives;
