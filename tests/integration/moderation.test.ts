@@ -182,6 +182,12 @@ describe('a room’s life', () => {
     expect(html).toContain('data-testid="archived-notice"');
     expect(html).not.toContain('id="message-body"');
     expect((await messages(as.uz, id)).map((m) => m.id)).toContain(message);
+    // Its initiative's page says so too, and offers no stance, support, joining or edit.
+    const initiativePage = await page(as.kz, `/initiatives/${iid}`);
+    expect(initiativePage.html).toContain('data-testid="archived-notice"');
+    for (const control of ['data-testid="endorse"', 'name="position"', `href="/initiatives/${iid}/edit"`]) {
+      expect(initiativePage.html).not.toContain(control);
+    }
   });
 });
 

@@ -55,7 +55,7 @@ export default async function ReportsPage({ searchParams }: Search) {
             <li key={report.id} className="card stack" data-testid="report">
               <div className="spread small">
                 <span>
-                  {t('reportedBy')} <ActorName actor={report.reporter} /> ·{' '}
+                  {t('reportedBy')}: <ActorName actor={report.reporter} /> ·{' '}
                   <time dateTime={report.createdAt}>
                     {format.dateTime(new Date(report.createdAt), { dateStyle: 'medium', timeStyle: 'short' })}
                   </time>
@@ -65,7 +65,7 @@ export default async function ReportsPage({ searchParams }: Search) {
               <p className="report-text">
                 <strong>{t('reason')}:</strong> {report.reason}
               </p>
-              <blockquote className="message">
+              <blockquote className="message" style={{ margin: 0 }}>
                 <div className="small muted">
                   <ActorName actor={report.message.author} />
                 </div>
