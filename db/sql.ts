@@ -10,6 +10,8 @@ export interface DialectSql {
   inList(column: SQL, values: readonly (number | string)[]): SQL;
   /** A text field of a JSON text column. */
   jsonText(column: SQL, key: string): SQL;
+  /** An integer at a nested path of a JSON text column (`['message', 'id']`). */
+  jsonInt(column: SQL, path: readonly string[]): SQL;
   /** Monday (UTC) of the week of an ISO-8601 timestamp column, as YYYY-MM-DD. */
   weekStart(column: SQL): SQL;
   /** Case-insensitive LIKE with `\` as the escape character. */
@@ -29,6 +31,7 @@ const sqlite: DialectSql = {
   inList: (column, values) =>
     values.length === 1 ? sql`${column} = ${values[0]}` : sql`${column} IN (SELECT value FROM json_each(${JSON.stringify(values)}))`,
   jsonText: (column, key) => sql`json_extract(${column}, ${`$.${key}`})`,
+  jsonInt: (column, path) => sql`CAST(json_extract(${column}, ${`$.${path.join('.')}`}) AS INTEGER)`,
   weekStart: (column) => sql`date(${column}, '-6 days', 'weekday 1')`,
   ilike: (column, pattern) => sql`${column} LIKE ${pattern} ESCAPE '\\'`,
   greatest: (a, b) => sql`MAX(${a}, ${b})`,
@@ -40,6 +43,7 @@ const sqlite: DialectSql = {
 const postgres: DialectSql = {
   inList: (column, values) => (values.length === 1 ? sql`${column} = ${values[0]}` : sql`${column} = ANY(${sql.param(values)})`),
   jsonText: (column, key) => sql`(${column}::jsonb ->> ${key})`,
+  jsonInt: (column, path) => sql`CAST(${column}::jsonb #>> ${`{${path.join(',')}}`}::text[] AS INTEGER)`,
   weekStart: (column) => sql`to_char(date_trunc('week', (${column})::timestamptz AT TIME ZONE 'UTC'), 'YYYY-MM-DD')`,
   ilike: (column, pattern) => sql`${column} ILIKE ${pattern} ESCAPE '\\'`,
   greatest: (a, b) => sql`GREATEST(${a}, ${b})`,

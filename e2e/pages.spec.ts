@@ -5,7 +5,7 @@ import { api, contextAs, expect, expectAccessible, expectHeadingsInOrder, findRo
 /**
  * axe-core (WCAG 2.1 A and AA, no serious or critical violation) on every page of the build, in
  * each of the seven languages: signed out (participant pages must send to sign in) and signed in as a
- * facilitator (who may open all twenty-two), plus the delegate's view of a room and an initiative
+ * facilitator (who may open all twenty-four), plus the delegate's view of a room and an initiative
  * (message and stance forms) and the dashboard with a focus and filters; and again after the
  * interactions that change a page (errors shown, a message sent, a stance saved, the chart's table
  * opened, live announcements made).
@@ -34,12 +34,12 @@ for (const locale of LOCALES) {
         ]),
       );
       focus = `/dashboard?focus=${initiative}&topic=${room.topic}`;
-      expect(Object.keys(paths)).toHaveLength(22);
+      expect(Object.keys(paths)).toHaveLength(24);
       await context.close();
     });
 
     test(`signed out: the public pages pass axe-core, the others send to sign in (${locale})`, async ({ browser }) => {
-      // Twenty-two pages (and axe-core on each): minutes on a busy two-core machine.
+      // Twenty-four pages (and axe-core on each): minutes on a busy two-core machine.
       test.setTimeout(180_000);
       const page = await (await contextAs(browser, null, locale)).newPage();
       for (const [route, path] of Object.entries(paths)) {
@@ -51,8 +51,8 @@ for (const locale of LOCALES) {
       }
     });
 
-    test(`signed in: all twenty-two pages pass axe-core (${locale})`, async ({ browser }) => {
-      // Twenty-two pages (and axe-core on each): minutes on a busy two-core machine.
+    test(`signed in: all twenty-four pages pass axe-core (${locale})`, async ({ browser }) => {
+      // Twenty-four pages (and axe-core on each): minutes on a busy two-core machine.
       test.setTimeout(180_000);
       const page = await (await contextAs(browser, 'facilitator', locale)).newPage();
       for (const path of [...Object.values(paths), focus]) {
@@ -70,7 +70,7 @@ for (const locale of LOCALES) {
     });
 
     test(`no page is wider than a 390-pixel phone (${locale})`, async ({ browser }) => {
-      // Twenty-two pages (and axe-core on each): minutes on a busy two-core machine.
+      // Twenty-four pages (and axe-core on each): minutes on a busy two-core machine.
       test.setTimeout(180_000);
       const page = await (await contextAs(browser, 'facilitator', locale)).newPage();
       await page.setViewportSize({ width: 390, height: 844 });

@@ -117,6 +117,12 @@ test('hostile content in every user-written field stays inert on every page', as
   );
   await api(kz, 'PUT', `/api/v1/meetings/${meetingId}/readout`, { body: HOSTILE }, [200]);
   await api(kz, 'POST', `/api/v1/meetings/${meetingId}/readout/approve`, {}, [200]);
+  // Moderation: a hostile report reason (the reports queue) and a hostile hiding reason (the room for facilitators, the audit).
+  const { id: reported } = await api<{ id: number }>(kz, 'POST', `/api/v1/threads/${roomId}/messages`, { body: 'Reported words' }, [201]);
+  const reportReason = `Report ${SCRIPT}`;
+  const hideReason = `Hidden ${PAYLOADS[1]}`;
+  await api(attacker, 'POST', `/api/v1/messages/${reported}/reports`, { reason: reportReason }, [201]);
+  await api(facilitator, 'POST', `/api/v1/messages/${reported}/hide`, { reason: hideReason }, [200]);
 
   const paths = [
     ...buildPages().map((route) =>
@@ -131,7 +137,7 @@ test('hostile content in every user-written field stays inert on every page', as
     // Search results: the hostile room title and message as snippets and titles, words marked.
     '/search?q=xss%20script',
   ];
-  expect(paths).toHaveLength(25);
+  expect(paths).toHaveLength(27);
   for (const [who, context] of [
     ['facilitator', facilitator],
     ['attacker', attacker],
@@ -156,6 +162,8 @@ test('hostile content in every user-written field stays inert on every page', as
     [facilitator, `/meetings/${meetingId}`, [meetingTitle, SCRIPT, PAYLOADS[3], PAYLOADS[4]]],
     [attacker, '/readouts', [meetingTitle, SCRIPT]],
     [facilitator, '/search?q=xss%20script', [roomTitle, SCRIPT]],
+    [facilitator, '/facilitation/reports', [reportReason, roomTitle]],
+    [facilitator, '/facilitation/audit', [hideReason, roomTitle]],
   ];
   for (const [context, path, texts] of shown) {
     const page = await canaryPage(context);

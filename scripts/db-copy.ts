@@ -28,6 +28,8 @@ const ORDER = [
   'thread_partners',
   'memberships',
   'messages',
+  'message_edits',
+  'message_reports',
   'initiatives',
   'stances',
   'initiative_versions',

@@ -1,5 +1,6 @@
 import { ClientMessages } from '@/components/client-messages';
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { isFacilitator } from '@/lib/access/rules';
@@ -30,6 +31,10 @@ export default async function FacilitationPage() {
       <div className="stack">
         <h1>{t('title')}</h1>
         <p className="muted">{t('lead')}</p>
+        <nav className="row" aria-label={t('moderationLinks')}>
+          <Link href="/facilitation/reports">{t('reportsLink')}</Link>
+          <Link href="/facilitation/audit">{t('auditLink')}</Link>
+        </nav>
         <section className="card stack" aria-labelledby="invites-heading">
           <h2 id="invites-heading" style={{ marginTop: 0 }}>
             {t('invites')}

@@ -123,6 +123,9 @@ export const threads = pgTable(
     lastActivityAt: text('last_activity_at').notNull(),
     messageCount: integer('message_count').notNull().default(0),
     initiativeCount: integer('initiative_count').notNull().default(0),
+    /** Archived rooms are read-only (lib/services/threads/archive-thread.ts). */
+    archivedAt: text('archived_at'),
+    archivedBy: integer('archived_by').references(() => participants.id),
   },
   (t) => [index('threads_topic_idx').on(t.topic), index('threads_visibility_idx').on(t.visibility)],
 );
@@ -180,8 +183,56 @@ export const messages = pgTable(
       .references(() => participants.id),
     body: text('body').notNull(),
     createdAt: createdAt(),
+    /** The last edit by its author (within 15 minutes); earlier texts are in message_edits. */
+    editedAt: text('edited_at'),
+    /** Withdrawn by its author: the text is erased (body, history, index, event payloads). */
+    retractedAt: text('retracted_at'),
+    /** Hidden by a facilitator: the text stays for facilitators only, with the reason. */
+    hiddenAt: text('hidden_at'),
+    hiddenBy: integer('hidden_by').references(() => participants.id),
+    hiddenReason: text('hidden_reason'),
   },
   (t) => [index('messages_thread_idx').on(t.threadId, t.id)],
+);
+
+/** The earlier texts of an edited message, read by facilitators only. */
+export const messageEdits = pgTable(
+  'message_edits',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    messageId: integer('message_id')
+      .notNull()
+      .references(() => messages.id, { onDelete: 'cascade' }),
+    body: text('body').notNull(),
+    /** When this text was written (the message's creation or an earlier edit). */
+    writtenAt: text('written_at').notNull(),
+    replacedAt: text('replaced_at').notNull(),
+  },
+  (t) => [index('message_edits_message_idx').on(t.messageId, t.id)],
+);
+
+/** A reader's report of a message, for the facilitators' queue. */
+export const messageReports = pgTable(
+  'message_reports',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    messageId: integer('message_id')
+      .notNull()
+      .references(() => messages.id, { onDelete: 'cascade' }),
+    threadId: integer('thread_id')
+      .notNull()
+      .references(() => threads.id, { onDelete: 'cascade' }),
+    reporterId: integer('reporter_id')
+      .notNull()
+      .references(() => participants.id),
+    reason: text('reason').notNull(),
+    createdAt: createdAt(),
+    /** `resolved` (acted on) or `dismissed`, by a facilitator. */
+    resolution: text('resolution', { enum: ['resolved', 'dismissed'] }),
+    resolvedBy: integer('resolved_by').references(() => participants.id),
+    resolvedAt: text('resolved_at'),
+  },
+  (t) => [index('message_reports_open_idx').on(t.resolvedAt, t.id), uniqueIndex('message_reports_once_idx').on(t.messageId, t.reporterId)],
 );
 
 export const initiatives = pgTable(

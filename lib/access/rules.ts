@@ -70,3 +70,17 @@ export const canApproveReadout = (v: Viewer, m: MeetingSeats) =>
 
 /** A draft under negotiation is read at the table only: facilitators and the attending states' delegates. */
 export const canReadReadoutDraft = (v: Viewer, m: MeetingSeats) => canDraftReadout(v, m) || canApproveReadout(v, m);
+
+/** A room's title, summary, topic and tags belong to its creator and the facilitators. */
+export const canEditThread = (v: Viewer, createdBy: number) => isFacilitator(v) || v.id === createdBy;
+/** Closing a room (read-only from then on) is the chair's. */
+export const canArchiveThread = (v: Viewer) => isFacilitator(v);
+
+/** How long an author may correct a message after posting it. */
+export const MESSAGE_EDIT_WINDOW_MS = 15 * 60 * 1000;
+/** Only its author edits or retracts a message (a facilitator hides it instead). */
+export const canEditMessage = (v: Viewer, authorId: number) => v.id === authorId;
+/** Hiding a message, reading hidden texts, edit histories and the reports queue: facilitators. */
+export const canModerate = (v: Pick<Viewer, 'role'>) => isFacilitator(v);
+/** The audit of facilitators' actions is read by facilitators. */
+export const canReadAudit = (v: Pick<Viewer, 'role'>) => isFacilitator(v);

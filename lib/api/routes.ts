@@ -49,6 +49,10 @@ import {
 } from '../services/notifications/inbox';
 import { participantOfToken, unsubscribe } from '../services/notifications/unsubscribe';
 import { requestLocale } from '../http/request-locale';
+import { listAudit } from '../services/moderation/audit';
+import { editMessage, hideMessage, messageHistory, retractMessage } from '../services/moderation/message-changes';
+import { listReports, reportMessage, resolveReport } from '../services/moderation/reports';
+import { archiveThread, updateThread } from '../services/threads/update-thread';
 
 export interface Route {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -142,6 +146,16 @@ export const ROUTES: Route[] = [
   },
   { method: 'GET', path: '/api/v1/threads/:id', handler: withViewer((viewer, { params }) => getThread(viewer, pathId(params.id))) },
   {
+    method: 'PATCH',
+    path: '/api/v1/threads/:id',
+    handler: withViewer(async (viewer, { params, body }) => updateThread(viewer, pathId(params.id), await body())),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/threads/:id/archive',
+    handler: withViewer((viewer, { params }) => archiveThread(viewer, pathId(params.id))),
+  },
+  {
     method: 'GET',
     path: '/api/v1/threads/:id/members',
     handler: withViewer((viewer, { params }) => all(listMembers(viewer, pathId(params.id)))),
@@ -183,6 +197,41 @@ export const ROUTES: Route[] = [
     status: 201,
     handler: withViewer(async (viewer, { params, body }) => proposeInitiative(viewer, pathId(params.id), await body())),
   },
+
+  // Moderation (PRODUCT.md Part 2): each route calls one service, which authorizes and writes.
+  {
+    method: 'PATCH',
+    path: '/api/v1/messages/:id',
+    handler: withViewer(async (viewer, { params, body }) => editMessage(viewer, pathId(params.id), await body())),
+  },
+  {
+    method: 'DELETE',
+    path: '/api/v1/messages/:id',
+    handler: withViewer((viewer, { params }) => retractMessage(viewer, pathId(params.id))),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/messages/:id/hide',
+    handler: withViewer(async (viewer, { params, body }) => hideMessage(viewer, pathId(params.id), await body())),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/messages/:id/history',
+    handler: withViewer((viewer, { params }) => messageHistory(viewer, pathId(params.id))),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/messages/:id/reports',
+    status: 201,
+    handler: withViewer(async (viewer, { params, body }) => reportMessage(viewer, pathId(params.id), await body())),
+  },
+  { method: 'GET', path: '/api/v1/reports', handler: withViewer((viewer, { query }) => listReports(viewer, query)) },
+  {
+    method: 'POST',
+    path: '/api/v1/reports/:id/resolve',
+    handler: withViewer(async (viewer, { params, body }) => resolveReport(viewer, pathId(params.id), await body())),
+  },
+  { method: 'GET', path: '/api/v1/audit', handler: withViewer((viewer, { query }) => listAudit(viewer, query)) },
 
   { method: 'GET', path: '/api/v1/initiatives', handler: withViewer((viewer, { query }) => listInitiatives(viewer, query)) },
   { method: 'GET', path: '/api/v1/search', handler: withViewer((viewer, { query }) => search(viewer, query)) },

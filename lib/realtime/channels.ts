@@ -20,7 +20,14 @@ export function parseChannel(name: string): Channel | null {
 }
 
 /** Room chatter stays in its room's channel; the dashboard carries everything else. */
-export const ROOM_ONLY_EVENT_TYPES: ReadonlySet<string> = new Set(['message.created', 'member.added', 'member.removed']);
+export const ROOM_ONLY_EVENT_TYPES: ReadonlySet<string> = new Set([
+  'message.created',
+  'message.edited',
+  'message.retracted',
+  'message.hidden',
+  'member.added',
+  'member.removed',
+]);
 
 /** Whether an event (that its reader may see) belongs on a channel. */
 export function channelCarries(channel: Channel, event: { type: string; threadId: number | null }): boolean {

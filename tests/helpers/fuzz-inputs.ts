@@ -152,6 +152,21 @@ export function apiBodies(pools: {
       { version: mostly(fc.nat({ max: 3 }), fc.constantFrom(-1, 'one')) },
       { requiredKeys: [] },
     ),
+    'PATCH /api/v1/threads/:id': fc.record(
+      {
+        title: text(200),
+        topic,
+        summary: text(5000),
+        states: mostly(fc.subarray([...CA_STATES]), fc.constantFrom(['XX'], ['KZ', 'KZ'])),
+        partners,
+        visibility: fc.constant('discreet'),
+      },
+      { requiredKeys: [] },
+    ),
+    'PATCH /api/v1/messages/:id': fc.record({ body: text(4000) }),
+    'POST /api/v1/messages/:id/hide': fc.record({ reason: text(1000) }, { requiredKeys: [] }),
+    'POST /api/v1/messages/:id/reports': fc.record({ reason: text(1000) }, { requiredKeys: [] }),
+    'POST /api/v1/reports/:id/resolve': fc.record({ resolution: mostly(fc.constantFrom('resolved', 'dismissed'), fc.constant('maybe')) }),
     'POST /api/v1/participants/:id/delegation': fc.record({
       state: mostly(fc.oneof(state, fc.constant(null)), fc.constantFrom('EU', 'kz')),
     }),
@@ -234,10 +249,25 @@ export function apiQuery(
     threadId: value(fc.constantFrom(...pools.threads).map(String)),
     initiativeId: value(fc.constantFrom(...pools.initiatives).map(String)),
     focus: value(fc.constantFrom(...pools.initiatives).map(String)),
-    from: value(fc.integer({ min: -240, max: 240 }).map((h) => new Date(Date.now() + h * 3_600_000).toISOString())),
-    to: value(fc.integer({ min: -240, max: 240 }).map((h) => new Date(Date.now() + h * 3_600_000).toISOString())),
+    // Instants (meetings) and days (the audit).
+    from: value(
+      fc.oneof(
+        fc.integer({ min: -240, max: 240 }).map((h) => new Date(Date.now() + h * 3_600_000).toISOString()),
+        fc.integer({ min: -5, max: 5 }).map((d) => new Date(Date.now() + d * 86_400_000).toISOString().slice(0, 10)),
+      ),
+    ),
+    // Instants (meetings) and days (the audit).
+    to: value(
+      fc.oneof(
+        fc.integer({ min: -240, max: 240 }).map((h) => new Date(Date.now() + h * 3_600_000).toISOString()),
+        fc.integer({ min: -5, max: 5 }).map((d) => new Date(Date.now() + d * 86_400_000).toISOString().slice(0, 10)),
+      ),
+    ),
     level: value(fc.constantFrom(...MEETING_LEVELS)),
     implementation: value(fc.constantFrom('not_started', 'in_progress', 'done', 'overdue')),
+    // The reports queue and the audit.
+    type: value(fc.constantFrom('thread.archived', 'message.hidden', 'member.added', 'nothing.happened')),
+    facilitator: value(fc.nat({ max: 40 }).map(String)),
   };
   return fc
     .uniqueArray(fc.constantFrom(...Object.keys(parameters)), { maxLength: 3 })

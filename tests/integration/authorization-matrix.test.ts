@@ -283,6 +283,60 @@ async function formalizedInitiative(kind: Kind): Promise<number> {
   });
 }
 
+// Moderation: messages by the TJ fixture, rooms made for one cell, archived rooms, reports.
+let renames = 0;
+
+/** A fresh message by the TJ fixture (seated in every room), per cell. */
+async function message(kind: Kind): Promise<number> {
+  const posted = await fixtureDelegates.TJ.client.post(`/api/v1/threads/${rooms[kind as RoomKind]}/messages`, {
+    body: 'A fixture message',
+  });
+  expect(posted.status).toBe(201);
+  return posted.body.id;
+}
+
+/** A room of this kind made for one cell (archiving is not undone), the seated facilitator and the member in it. */
+async function freshRoom(kind: Kind): Promise<number> {
+  const made = await setup.client.post('/api/v1/threads', {
+    title: `Fresh ${kind}`,
+    topic: 'borders',
+    summary: 'For one cell.',
+    states: ['TJ', 'UZ'],
+    visibility: kind === 'discreet' ? 'discreet' : 'open',
+    attribution: kind === 'chatham' ? 'chatham' : 'named',
+  });
+  expect(made.status).toBe(201);
+  for (const person of [people.facilitator, people.member, fixtureDelegates.TJ]) {
+    expect((await setup.client.post(`/api/v1/threads/${made.body.id}/members`, { userId: person.id })).status).toBe(201);
+  }
+  return made.body.id;
+}
+
+/** An archived room of each kind with an initiative open to join in it; nothing in it may change, so it is made once. */
+const archived = new Map<Kind, { room: number; initiative: number }>();
+async function archivedRoom(kind: Kind): Promise<{ room: number; initiative: number }> {
+  if (!archived.has(kind)) {
+    const room = await freshRoom(kind);
+    const made = await setup.client.post(`/api/v1/threads/${room}/initiatives`, {
+      title: 'Before the archive',
+      summary: 'Text',
+      states: ['TJ', 'UZ'],
+      openToJoin: true,
+    });
+    expect(made.status).toBe(201);
+    expect((await setup.client.post(`/api/v1/threads/${room}/archive`)).status).toBe(200);
+    archived.set(kind, { room, initiative: made.body.id });
+  }
+  return archived.get(kind)!;
+}
+
+/** A fresh open report (by the UZ fixture, of a message in the open room), per cell. */
+async function report(): Promise<number> {
+  const reported = await fixtureDelegates.UZ.client.post(`/api/v1/messages/${await message('open')}/reports`, { reason: 'Fixture' });
+  expect(reported.status).toBe(201);
+  return reported.body.id;
+}
+
 // ── entry points: each answer as an outcome letter ─────────────────────────────────────────────
 
 const CODES: Record<string, Outcome> = { unauthorized: 'U', forbidden: 'F', not_found: 'N', conflict: 'C', invalid: 'I' };
@@ -1072,6 +1126,155 @@ const ACTIONS: Action[] = [
       ),
     },
   },
+  // Moderation and the life of a room (PRODUCT.md Part 2).
+  {
+    name: 'edit a room',
+    expect: { open: 'UFFFFFFOOFF', discreet: 'UNNNNNNONFN' },
+    writes: true,
+    run: api((c, cell) => c.patch(`/api/v1/threads/${cell.room}`, { title: `Room ${cell.kind}, renamed ${++renames}` })),
+  },
+  {
+    name: 'archive a room',
+    expect: { open: 'UFFFFFFOOFF', discreet: 'UNNNNNNONFN' },
+    writes: true,
+    prepare: (cell) => freshRoom(cell.kind),
+    run: api((c, cell) => c.post(`/api/v1/threads/${cell.id}/archive`)),
+  },
+  {
+    name: 'post in an archived room',
+    expect: { open: 'UFCCCCCCCCC', discreet: 'UNNNNNNCNCN' },
+    writes: true,
+    prepare: async (cell) => (await archivedRoom(cell.kind)).room,
+    run: {
+      ...api((c, cell) => c.post(`/api/v1/threads/${cell.id}/messages`, { body: 'Too late' })),
+      action: action(
+        'postMessageAction',
+        (cell) => `/rooms/${cell.id}`,
+        (cell) => [cell.id],
+        { body: 'Too late, through the form' },
+      ),
+      socket: socket('message:send', (cell) => ({ threadId: cell.id, body: 'Too late, over the socket' })),
+    },
+  },
+  {
+    name: 'propose in an archived room',
+    expect: { open: 'UFCCFCCCCCC', discreet: 'UNNNNNNCNCN' },
+    writes: true,
+    prepare: async (cell) => (await archivedRoom(cell.kind)).room,
+    run: {
+      ...api((c, cell) => c.post(`/api/v1/threads/${cell.id}/initiatives`, { title: 'Late idea', summary: '', states: ['TJ', 'UZ'] })),
+      action: action(
+        'proposeAction',
+        (cell) => `/rooms/${cell.id}/propose`,
+        (cell) => [cell.id],
+        { title: 'Late idea', summary: '', states: ['TJ', 'UZ'] },
+      ),
+    },
+  },
+  {
+    name: "set TJ's stance in an archived room",
+    expect: { open: 'UFFFFFFFFCF', discreet: 'UNNNNNNFNCN' },
+    writes: true,
+    prepare: async (cell) => (await archivedRoom(cell.kind)).initiative,
+    run: {
+      ...api((c, cell) => c.put(`/api/v1/initiatives/${cell.id}/stances/TJ`, { position: 'endorse' })),
+      action: action(
+        'setStanceAction',
+        (cell) => `/initiatives/${cell.id}`,
+        (cell) => [cell.id, 'TJ'],
+        { position: 'endorse' },
+      ),
+    },
+  },
+  {
+    name: 'join for their own state in an archived room',
+    expect: { open: 'UFFFFFCFFCC', discreet: 'UNNNNNNFNCN' },
+    writes: true,
+    prepare: async (cell) => (await archivedRoom(cell.kind)).initiative,
+    run: {
+      ...api((c, cell) => c.post(`/api/v1/initiatives/${cell.id}/join`)),
+      action: action(
+        'joinAction',
+        (cell) => `/initiatives/${cell.id}`,
+        (cell) => [cell.id],
+      ),
+    },
+  },
+  {
+    name: 'endorse in an archived room',
+    expect: { open: 'UFCCCCCCCCC', discreet: 'UNNNNNNCNCN' },
+    writes: true,
+    prepare: async (cell) => (await archivedRoom(cell.kind)).initiative,
+    run: {
+      ...api((c, cell) => c.post(`/api/v1/initiatives/${cell.id}/endorsements`)),
+      action: action(
+        'endorseAction',
+        (cell) => `/initiatives/${cell.id}`,
+        (cell) => [cell.id, true],
+      ),
+    },
+  },
+  {
+    name: 'edit an initiative in an archived room',
+    expect: { open: 'UFFFFFFCCFF', discreet: 'UNNNNNNCNFN' },
+    writes: true,
+    prepare: async (cell) => (await archivedRoom(cell.kind)).initiative,
+    run: {
+      ...api((c, cell) => c.patch(`/api/v1/initiatives/${cell.id}`, { title: 'Edited late' })),
+      action: action(
+        'editAction',
+        (cell) => `/initiatives/${cell.id}/edit`,
+        (cell) => [cell.id],
+        { title: 'Edited late, through the form', summary: 'Text' },
+      ),
+    },
+  },
+  {
+    name: "edit someone else's message",
+    expect: { open: 'UFFFFFFFFFF', discreet: 'UNNNNNNFNFN' },
+    writes: true,
+    prepare: (cell) => message(cell.kind),
+    run: api((c, cell) => c.patch(`/api/v1/messages/${cell.id}`, { body: 'Not mine' })),
+  },
+  {
+    name: "retract someone else's message",
+    expect: { open: 'UFFFFFFFFFF', discreet: 'UNNNNNNFNFN' },
+    writes: true,
+    prepare: (cell) => message(cell.kind),
+    run: api((c, cell) => c.delete(`/api/v1/messages/${cell.id}`)),
+  },
+  {
+    name: 'hide a message',
+    expect: { open: 'UFFFFFFOOFF', discreet: 'UNNNNNNONFN' },
+    writes: true,
+    prepare: (cell) => message(cell.kind),
+    run: api((c, cell) => c.post(`/api/v1/messages/${cell.id}/hide`, { reason: 'Off topic' })),
+  },
+  {
+    name: 'read a message’s earlier texts',
+    expect: { open: 'UFFFFFFOOFF', discreet: 'UNNNNNNONFN' },
+    writes: false,
+    prepare: (cell) => message(cell.kind),
+    run: api((c, cell) => c.get(`/api/v1/messages/${cell.id}/history`)),
+  },
+  {
+    name: 'report a message',
+    expect: { open: 'UOOOOOOOOOO', discreet: 'UNNNNNNONON' },
+    writes: true,
+    prepare: (cell) => message(cell.kind),
+    run: api((c, cell) => c.post(`/api/v1/messages/${cell.id}/reports`, { reason: 'Please look' })),
+  },
+  { name: 'read the reports queue', expect: { none: 'UFFFFFFOOFF' }, writes: false, run: api((c) => c.get('/api/v1/reports')) },
+  { name: 'open the reports page', expect: { none: 'UNNNNNNOONN' }, writes: false, run: { page: page('/facilitation/reports') } },
+  {
+    name: 'close a report',
+    expect: { none: 'UFFFFFFOOFF' },
+    writes: true,
+    prepare: () => report(),
+    run: api((c, cell) => c.post(`/api/v1/reports/${cell.id}/resolve`, { resolution: 'dismissed' })),
+  },
+  { name: 'read the audit', expect: { none: 'UFFFFFFOOFF' }, writes: false, run: api((c) => c.get('/api/v1/audit')) },
+  { name: 'open the audit page', expect: { none: 'UNNNNNNOONN' }, writes: false, run: { page: page('/facilitation/audit') } },
   {
     name: 'read their notifications',
     expect: { none: 'UOOOOOOOOOO' },

@@ -37,6 +37,10 @@ const pools = {
   participants: [] as number[],
   tokens: [] as number[],
   meetings: [] as number[],
+  messages: [] as number[],
+  reports: [] as number[],
+  /** Rooms only the archiving route draws from: the others stay open for the writes fuzzed later. */
+  archivable: [] as number[],
 };
 const runs = { api: 0, socket: 0, auth: 0, actions: 0 };
 
@@ -93,8 +97,33 @@ beforeAll(async () => {
     expect((await fuzzDelegate.client.put(`/api/v1/meetings/${meeting.body.id}/readout`, { body: 'Fuzz readout' })).status).toBe(200);
   }
   pools.meetings = (await server.query<{ id: number }>('SELECT id FROM meetings ORDER BY id')).map((r) => r.id);
+  // Messages of every room kind (the fuzzing delegate's own among them, for its edits) and reports to close.
+  for (const { id } of await server.query<{ id: number }>('SELECT id FROM threads ORDER BY id DESC LIMIT 3')) {
+    for (const body of ['Fuzz message one', 'Fuzz message two']) {
+      const posted = await fuzzDelegate.client.post(`/api/v1/threads/${id}/messages`, { body });
+      expect(posted.status).toBe(201);
+    }
+  }
+  for (const visibility of ['open', 'discreet', 'open'] as const) {
+    const room = await fuzzFacilitator.client.post('/api/v1/threads', {
+      title: 'Fuzz, to archive',
+      topic: 'water',
+      summary: '',
+      visibility,
+    });
+    expect(room.status).toBe(201);
+    pools.archivable.push(room.body.id);
+  }
+  pools.messages = (await server.query<{ id: number }>('SELECT id FROM messages ORDER BY id')).map((r) => r.id);
+  for (const messageId of pools.messages.slice(-6)) {
+    const reported = await fuzzFacilitator.client.post(`/api/v1/messages/${messageId}/reports`, { reason: 'Fuzz report' });
+    expect(reported.status).toBe(201);
+    pools.reports.push(reported.body.id);
+  }
   const own = new Set([fuzzFacilitator.id, fuzzDelegate.id, fuzzObserver.id]);
-  pools.threads = (await server.query<{ id: number }>('SELECT id FROM threads ORDER BY id')).map((r) => r.id);
+  pools.threads = (await server.query<{ id: number }>('SELECT id FROM threads ORDER BY id'))
+    .map((r) => r.id)
+    .filter((id) => !pools.archivable.includes(id));
   pools.initiatives = (await server.query<{ id: number }>('SELECT id FROM initiatives ORDER BY id')).map((r) => r.id);
   pools.participants = (await server.query<{ id: number }>('SELECT id FROM participants ORDER BY id'))
     .map((r) => r.id)
@@ -112,8 +141,11 @@ function parameterPool(route: Route, name: string): (number | string)[] {
   if (name === 'state') return ['KZ', 'KG', 'TJ', 'TM', 'UZ'];
   if (name === 'userId' || route.path.startsWith('/api/v1/participants')) return pools.participants;
   if (route.path.startsWith('/api/v1/me/tokens')) return pools.tokens;
+  if (route.path === '/api/v1/threads/:id/archive') return pools.archivable;
   if (route.path.startsWith('/api/v1/threads')) return pools.threads;
   if (route.path.startsWith('/api/v1/meetings')) return pools.meetings;
+  if (route.path.startsWith('/api/v1/messages')) return pools.messages;
+  if (route.path.startsWith('/api/v1/reports')) return pools.reports;
   return pools.initiatives;
 }
 

@@ -6,7 +6,7 @@ import { buildPages } from '../helpers/pages';
 import { startServer, type TestServer } from '../helpers/server';
 
 /**
- * Every page of the build (all twenty), signed out and signed in (a facilitator, who may open
+ * Every page of the build (all twenty-four), signed out and signed in (a facilitator, who may open
  * every one of them), in each of the seven languages: a nonce-based Content-Security-Policy without
  * inline scripts, no framing, nosniff and a referrer policy — on the page and on the redirect to
  * sign in — and every inline script of a rendered page carries the nonce.
@@ -53,7 +53,7 @@ function expectSecurityHeaders(response: Response, what: string): string {
 
 describe('security headers on every page', () => {
   it('covers every page of the build', () => {
-    expect(Object.keys(paths)).toHaveLength(22);
+    expect(Object.keys(paths)).toHaveLength(24);
   });
 
   for (const who of ['signed out', 'signed in'] as const) {

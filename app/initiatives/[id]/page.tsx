@@ -69,6 +69,8 @@ export default async function InitiativePage({ params, searchParams }: Params & 
     }),
   );
   const ownState = viewer.state;
+  // An archived room is read-only: no stance, joining, support, edit, silence or formalization here.
+  const open = room.archivedAt === null;
   const participates = ownState !== null && initiative.states.includes(ownState);
   // A: the states silence is asked of (not stepped aside, not acceding).
   const active = initiative.states.filter((s) => !initiative.minus.includes(s) && !initiative.stances[s]!.acceding);
@@ -110,6 +112,11 @@ export default async function InitiativePage({ params, searchParams }: Params & 
               </div>
             ) : null}
             <p className="small muted">{initiative.provisional ? t('provisionalExplain') : t(`statusExplain.${initiative.status}`)}</p>
+            {open ? null : (
+              <p className="alert alert-warn" role="status" data-testid="archived-notice">
+                {t('roomArchived')}
+              </p>
+            )}
           </header>
 
           <div className="grid-2">
@@ -194,7 +201,7 @@ export default async function InitiativePage({ params, searchParams }: Params & 
                     {t('silence')}
                   </h2>
                   <SilenceCountdown deadline={initiative.silence.deadline} states={active.map((s) => names.states[s])} />
-                  {ownState && active.includes(ownState) && canSetStanceFor(viewer, ownState) ? (
+                  {open && ownState && active.includes(ownState) && canSetStanceFor(viewer, ownState) ? (
                     <BreakSilenceForm initiativeId={initiative.id} stateName={names.states[ownState]} />
                   ) : null}
                 </section>
@@ -218,7 +225,7 @@ export default async function InitiativePage({ params, searchParams }: Params & 
             </div>
 
             <aside className="stack" aria-label={t('actions')}>
-              {ownState && participates && canSetStanceFor(viewer, ownState) ? (
+              {open && ownState && participates && canSetStanceFor(viewer, ownState) ? (
                 <section className="card">
                   <h2 style={{ marginTop: 0 }}>{t('yourStance', { state: names.states[ownState] })}</h2>
                   <StanceForm
@@ -230,7 +237,7 @@ export default async function InitiativePage({ params, searchParams }: Params & 
                   />
                 </section>
               ) : null}
-              {ownState && participates && canSetStanceFor(viewer, ownState) && initiative.stances[ownState]!.adReferendum ? (
+              {open && ownState && participates && canSetStanceFor(viewer, ownState) && initiative.stances[ownState]!.adReferendum ? (
                 <section className="card stack" data-testid="confirm-stance">
                   <p className="small">
                     {t('confirmExplain', {
@@ -243,7 +250,7 @@ export default async function InitiativePage({ params, searchParams }: Params & 
                   </ActionButton>
                 </section>
               ) : null}
-              {ownState && !participates && initiative.openToJoin && canJoinForOwnState(viewer) ? (
+              {open && ownState && !participates && initiative.openToJoin && canJoinForOwnState(viewer) ? (
                 <section className="card stack">
                   <p className="small">{t('joinExplain', { state: names.states[ownState] })}</p>
                   <ActionButton action={joinAction.bind(null, initiative.id)} testId="join">
@@ -251,7 +258,11 @@ export default async function InitiativePage({ params, searchParams }: Params & 
                   </ActionButton>
                 </section>
               ) : null}
-              {viewer.partner && canJoinAsPartner(viewer) && initiative.openToJoin && !initiative.partners.includes(viewer.partner) ? (
+              {open &&
+              viewer.partner &&
+              canJoinAsPartner(viewer) &&
+              initiative.openToJoin &&
+              !initiative.partners.includes(viewer.partner) ? (
                 <section className="card stack">
                   <p className="small">{t('joinAsPartnerExplain', { partner: viewer.partner })}</p>
                   <ActionButton action={joinAction.bind(null, initiative.id)} testId="join-partner">
@@ -264,7 +275,7 @@ export default async function InitiativePage({ params, searchParams }: Params & 
                 <p className="small" data-testid="endorsement-count">
                   {t('endorsements', { count: initiative.endorsements })}
                 </p>
-                {canEndorse(viewer) ? (
+                {open && canEndorse(viewer) ? (
                   <ActionButton
                     action={endorseAction.bind(null, initiative.id, !initiative.endorsedByMe)}
                     variant="secondary"
@@ -275,12 +286,13 @@ export default async function InitiativePage({ params, searchParams }: Params & 
                 ) : null}
                 <p className="small muted">{t('supportExplain')}</p>
               </section>
-              {canEditInitiative(viewer, proposerId) && initiative.status !== 'formalized' ? (
+              {open && canEditInitiative(viewer, proposerId) && initiative.status !== 'formalized' ? (
                 <Link className="button button-secondary" href={`/initiatives/${initiative.id}/edit`}>
                   {t('edit')}
                 </Link>
               ) : null}
-              {canFormalize(viewer) &&
+              {open &&
+              canFormalize(viewer) &&
               !initiative.silence &&
               initiative.status !== 'formalized' &&
               initiative.status !== 'reservations' &&
@@ -290,7 +302,7 @@ export default async function InitiativePage({ params, searchParams }: Params & 
                   <StartSilenceForm initiativeId={initiative.id} />
                 </section>
               ) : null}
-              {canFormalize(viewer) && initiative.status === 'consensus' && !initiative.provisional ? (
+              {open && canFormalize(viewer) && initiative.status === 'consensus' && !initiative.provisional ? (
                 <section className="card stack">
                   <p className="small">{t('formalizeExplain')}</p>
                   <ActionButton action={formalizeAction.bind(null, initiative.id)} confirm={t('formalizeConfirm')} testId="formalize">

@@ -2,10 +2,11 @@ import { ClientMessages } from '@/components/client-messages';
 import { FollowBox } from '@/components/follow-box';
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { PartnerBadge, RoomModeBadges, StateBadge, TopicBadge } from '@/components/badges';
 import { Markdown } from '@/components/markdown';
-import { canBeSeatedIn, canPostIn, canPropose, isFacilitator } from '@/lib/access/rules';
+import { canArchiveThread, canBeSeatedIn, canEditThread, canModerate, canPostIn, canPropose, isFacilitator } from '@/lib/access/rules';
+import { historiesOf } from '@/lib/services/moderation/message-changes';
 import { requireViewer } from '@/lib/auth/current';
 import { loadOrNotFound, pageRecordId } from '@/lib/http/page-data';
 import { referenceNames } from '@/lib/reference/names';
@@ -16,10 +17,12 @@ import { readSnapshot } from '@/lib/services/read';
 import { getThread } from '@/lib/services/threads/get-thread';
 import { listMembers } from '@/lib/services/threads/members';
 import { listMessages } from '@/lib/services/threads/messages';
+import { visibleThread } from '@/lib/services/threads/thread-access';
 import { takeSeatAction } from '../actions';
 import { Conversation } from './_components/conversation';
 import { InitiativeList } from './_components/initiative-list';
 import { MembersPanel } from './_components/members-panel';
+import { RoomTools } from './_components/room-tools';
 
 type Params = { params: Promise<{ id: string }> };
 
@@ -38,15 +41,29 @@ export default async function RoomPage({ params }: Params) {
   const t = await getTranslations('Room');
   const names = await referenceNames(await getLocale());
   const id = pageRecordId((await params).id);
-  const { room, initiatives, messages, members, since } = await loadOrNotFound(() =>
-    readSnapshot(async (q) => ({
-      since: await lastEventId(q),
-      room: await getThread(viewer, id, q),
-      initiatives: (await listInitiatives(viewer, { threadId: id, limit: 100 }, q)).items,
-      messages: await listMessages(viewer, id, { limit: 50 }, q),
-      members: await listMembers(viewer, id, q),
-    })),
+  const { room, initiatives, messages, members, since, histories } = await loadOrNotFound(() =>
+    readSnapshot(async (q) => {
+      const messages = await listMessages(viewer, id, { limit: 50 }, q);
+      return {
+        since: await lastEventId(q),
+        room: await getThread(viewer, id, q),
+        initiatives: (await listInitiatives(viewer, { threadId: id, limit: 100 }, q)).items,
+        messages,
+        members: await listMembers(viewer, id, q),
+        histories: Object.fromEntries(
+          await historiesOf(
+            viewer,
+            messages.items.filter((m) => m.editedAt).map((m) => m.id),
+            q,
+          ),
+        ),
+      };
+    }),
   );
+  const archived = room.archivedAt !== null;
+  const format = await getFormatter();
+  // The creator by id, even where the room names nobody (the API's view of the room hides it there).
+  const { createdBy: creatorId } = await visibleThread(viewer, id);
   // Only those who may sit here are offered: never an observer for a discreet room.
   const directory = isFacilitator(viewer) ? (await listParticipants(viewer)).filter((p) => canBeSeatedIn(p, room)) : [];
   const access = { visibility: room.visibility, isMember: room.isMember };
@@ -72,6 +89,12 @@ export default async function RoomPage({ params }: Params) {
               <PartnerBadge key={p} code={p} name={names.partners[p]} />
             ))}
           </div>
+          {archived ? (
+            <p className="alert alert-warn" role="status" data-testid="archived-notice">
+              <strong>{t('moderation.archivedTitle')}</strong>{' '}
+              {t('moderation.archivedNotice', { date: format.dateTime(new Date(room.archivedAt!), { dateStyle: 'long' }) })}
+            </p>
+          ) : null}
           {room.attribution === 'chatham' ? (
             <p className="alert alert-warn small" role="note">
               {t('chathamNotice')}
@@ -84,7 +107,7 @@ export default async function RoomPage({ params }: Params) {
             <section aria-labelledby="initiatives-heading">
               <div className="spread">
                 <h2 id="initiatives-heading">{t('initiatives')}</h2>
-                {canPropose(viewer) && canPostIn(viewer, access) ? (
+                {!archived && canPropose(viewer) && canPostIn(viewer, access) ? (
                   <Link className="button" href={`/rooms/${room.id}/propose`}>
                     {t('propose')}
                   </Link>
@@ -104,13 +127,20 @@ export default async function RoomPage({ params }: Params) {
                 since={since}
                 initialMessages={messages.items.toReversed()}
                 olderCursor={messages.next}
-                canPost={canPostIn(viewer, access)}
+                canPost={!archived && canPostIn(viewer, access)}
                 seated={room.isMember}
+                viewerId={viewer.id}
+                moderator={canModerate(viewer)}
+                archived={archived}
+                histories={histories}
               />
             </section>
           </div>
           <aside className="stack" aria-label={t('aside')}>
-            {!room.isMember && room.visibility === 'open' ? (
+            {!archived && (canArchiveThread(viewer) || canEditThread(viewer, creatorId)) ? (
+              <RoomTools threadId={room.id} title={room.title} summary={room.summary} canArchive={canArchiveThread(viewer)} />
+            ) : null}
+            {!archived && !room.isMember && room.visibility === 'open' ? (
               <form action={takeSeatAction.bind(null, room.id)}>
                 <button className="button button-secondary" type="submit">
                   {t('takeSeat')}

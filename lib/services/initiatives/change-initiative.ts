@@ -3,7 +3,7 @@ import { dialectSql } from '../../../db/sql';
 import type { Viewer } from '../../access/viewer';
 import { now } from '../../clock';
 import type { Attribution } from '../../events/actor';
-import { touchThread, type VisibleThread } from '../threads/thread-access';
+import { assertRoomOpen, touchThread, type VisibleThread } from '../threads/thread-access';
 import { write, type WriteOptions, type WriteTx } from '../write';
 import { applyConsensus } from './apply-consensus';
 import { getChangedInitiative } from './get-initiative';
@@ -32,11 +32,16 @@ export async function changeInitiative<P>(
   initiativeId: number,
   prepare: (initiative: InitiativeRow, thread: VisibleThread) => P | Promise<P>,
   change: (write: InitiativeChange, input: P) => Promise<boolean | void>,
-  options: WriteOptions = {},
+  options: WriteOptions & {
+    /** Changes that go on after a room is archived (a formalized text's implementation and review). */
+    whileArchived?: (input: P) => boolean;
+  } = {},
 ): Promise<InitiativeView> {
   const { initiative, thread } = await visibleInitiative(viewer, initiativeId);
   const input = await prepare(initiative, thread);
   await write(async (tx) => {
+    // An archived room is read-only: 409 (checked after visibility, input and permission).
+    if (!options.whileArchived?.(input)) await assertRoomOpen(tx, initiative.threadId);
     await tx.get(sql`SELECT id FROM initiatives WHERE id = ${initiativeId}${dialectSql.forUpdate}`);
     const at = now();
     const context = { threadId: initiative.threadId, actor: viewer, attribution: thread.attribution };

@@ -89,6 +89,8 @@ export function editInitiative(viewer: Viewer, id: number, rawInput: unknown): P
         });
       }
     },
+    // A formalized text's review date is set after its room is archived, too.
+    { whileArchived: (input) => input.reviewAt !== undefined },
   );
 }
 

@@ -7,6 +7,7 @@ import { appendEvent } from '../../events/append';
 import { write } from '../write';
 import { getInitiative } from './get-initiative';
 import { visibleInitiative } from './initiative-access';
+import { assertRoomOpen } from '../threads/thread-access';
 import type { InitiativeView } from './serialize-initiative';
 
 /** Individual support, whatever the affiliation (observers excepted); it does not move consensus. */
@@ -22,6 +23,7 @@ async function changeEndorsement(viewer: Viewer, initiativeId: number, add: bool
   const { initiative, thread } = await visibleInitiative(viewer, initiativeId);
   if (!canEndorse(viewer)) throw forbidden('Observers do not endorse');
   await write(async (tx) => {
+    await assertRoomOpen(tx, initiative.threadId);
     const at = now();
     const changed = add
       ? await tx.run(

@@ -37,6 +37,7 @@ export function setImplementation(
         facilitator: 'A facilitator never reports a state’s implementation; its delegate does',
         others: (state) => `Only a verified delegate of ${state} reports its implementation`,
       },
+      whileArchived: true,
     },
     async ({ tx, context, at }, { state, status, note }) => {
       const initiative = (await tx.get<{ formalizedAt: string | null }>(

@@ -15,6 +15,8 @@ export interface OwnStateRule<T extends z.ZodType<object>> {
   refusal: { facilitator: string; others: (state: StateCode) => string };
   /** Checks of the parsed input beyond its schema (those that need the clock), before the transaction. */
   check?: (input: z.infer<T>) => void;
+  /** Goes on after the room is archived (implementation of a formalized text). */
+  whileArchived?: boolean;
 }
 
 /**
@@ -40,6 +42,6 @@ export function changeForOwnState<T extends z.ZodType<object>>(
       return { ...input, state };
     },
     change,
-    { operation: raw.opId ? { viewer, opId: raw.opId } : undefined },
+    { operation: raw.opId ? { viewer, opId: raw.opId } : undefined, whileArchived: () => rule.whileArchived ?? false },
   );
 }

@@ -9,7 +9,7 @@ import { countInTotals, recordStatusDelta } from '../dashboard/totals';
 import { unknownPartners } from '../../reference/reference';
 import { parseInput } from '../../validation/common';
 import { proposeInitiativeInput } from '../../validation/initiatives';
-import { touchThread, visibleThread } from '../threads/thread-access';
+import { assertRoomOpen, touchThread, visibleThread } from '../threads/thread-access';
 import { indexNew } from '../search/index-writes';
 import { write } from '../write';
 import { getInitiative } from './get-initiative';
@@ -31,6 +31,7 @@ export async function proposeInitiative(viewer: Viewer, threadId: number, rawInp
     formalized: false,
   });
   const id = await write(async (tx) => {
+    await assertRoomOpen(tx, threadId);
     const at = now();
     const [{ initiativeId }] = await tx.orm
       .insert(initiatives)

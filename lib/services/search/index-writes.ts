@@ -59,6 +59,15 @@ export async function reindex(tx: Db, entry: SearchEntry): Promise<void> {
   await insertEntries(tx, [entry]);
 }
 
+/** Takes an entry out of the index (a retracted or hidden message), inside the write transaction that removes it. */
+export async function removeFromIndex(tx: Db, kind: SearchKind, id: number): Promise<void> {
+  await tx.run(
+    tx.dialect === 'postgres'
+      ? sql`DELETE FROM search_index WHERE kind = ${KIND_CODE[kind]} AND ref_id = ${id}`
+      : sql`DELETE FROM search_index WHERE rowid = ${sqliteRowid(kind, id)}`,
+  );
+}
+
 const BATCH = 500;
 
 /** Every room, initiative and message, read in id order, a batch at a time. */
@@ -77,7 +86,8 @@ async function* everyEntry(tx: Db): AsyncGenerator<SearchEntry[]> {
     {
       kind: 'message',
       query: (after) =>
-        sql`SELECT id, thread_id AS "threadId", '' AS title, body FROM messages WHERE id > ${after} ORDER BY id LIMIT ${BATCH}`,
+        sql`SELECT id, thread_id AS "threadId", '' AS title, body FROM messages
+            WHERE id > ${after} AND retracted_at IS NULL AND hidden_at IS NULL ORDER BY id LIMIT ${BATCH}`,
     },
   ];
   for (const { kind, query } of sources) {

@@ -21,6 +21,8 @@ export interface ThreadView {
   messageCount: number;
   initiativeCount: number;
   isMember: boolean;
+  /** Archived rooms are read-only. */
+  archivedAt: string | null;
 }
 
 interface AuthorRow {
@@ -85,6 +87,7 @@ export async function serializeThreads(rows: readonly (ThreadRow & { isMember: b
       messageCount: r.messageCount,
       initiativeCount: r.initiativeCount,
       isMember: Boolean(r.isMember),
+      archivedAt: r.archivedAt ?? null,
     };
   });
 }

@@ -2,7 +2,8 @@ import { sql } from 'drizzle-orm';
 import { db, type Db } from '../../../db/client';
 import type { Viewer } from '../../access/viewer';
 import { canSeeThread, seesDiscreetRooms } from '../../access/visibility';
-import { notFound } from '../../errors';
+import { dialectSql } from '../../../db/sql';
+import { conflict, notFound } from '../../errors';
 import type { Attribution } from '../../events/actor';
 
 export interface ThreadRow {
@@ -17,6 +18,7 @@ export interface ThreadRow {
   lastActivityAt: string;
   messageCount: number;
   initiativeCount: number;
+  archivedAt: string | null;
 }
 
 export interface VisibleThread extends ThreadRow {
@@ -25,7 +27,7 @@ export interface VisibleThread extends ThreadRow {
 
 export const THREAD_COLUMNS = sql.raw(`t.id, t.title, t.topic, t.summary, t.visibility, t.attribution, t.created_by AS "createdBy",
   t.created_at AS "createdAt", t.last_activity_at AS "lastActivityAt", t.message_count AS "messageCount",
-  t.initiative_count AS "initiativeCount"`);
+  t.initiative_count AS "initiativeCount", t.archived_at AS "archivedAt"`);
 
 export async function isMember(threadId: number, participantId: number, q: Db = db()): Promise<boolean> {
   return (await q.get(sql`SELECT 1 FROM memberships WHERE thread_id = ${threadId} AND participant_id = ${participantId}`)) !== undefined;
@@ -65,4 +67,22 @@ export async function touchThread(
     sql`UPDATE threads SET last_activity_at = ${at}, message_count = message_count + ${counters.messages ?? 0},
           initiative_count = initiative_count + ${counters.initiatives ?? 0} WHERE id = ${threadId}`,
   );
+}
+
+export const ARCHIVED_MESSAGE = 'This room is archived: it is read-only';
+
+/**
+ * Inside a write that adds to a room (a message, an initiative, a stance, an endorsement, an
+ * edit): 409 once the room is archived. Read in the transaction, with the room's row locked, so a
+ * write racing the archiving either commits before it or is refused.
+ */
+export async function assertRoomOpen(tx: Db, threadId: number): Promise<void> {
+  // A plain read first: a refusal then takes no lock (on PostgreSQL a row lock is itself a write).
+  const seen = await tx.get<{ archivedAt: string | null }>(sql`SELECT archived_at AS "archivedAt" FROM threads WHERE id = ${threadId}`);
+  if (seen?.archivedAt) throw conflict(ARCHIVED_MESSAGE);
+  if (tx.dialect === 'sqlite') return; // one writer at a time: nothing can archive it meanwhile
+  const locked = await tx.get<{ archivedAt: string | null }>(
+    sql`SELECT archived_at AS "archivedAt" FROM threads WHERE id = ${threadId}${dialectSql.forUpdate}`,
+  );
+  if (locked?.archivedAt) throw conflict(ARCHIVED_MESSAGE);
 }

@@ -13,6 +13,12 @@ import { useLiveLabels } from '@/components/live/use-live-labels';
 import { liveClient } from '@/components/live/live-client';
 import { useChannelClosed, useLiveChannel, usePresence, useTyping } from '@/components/live/use-live';
 import type { MessageView } from '@/lib/services/threads/messages';
+import type { MessageVersion } from '@/lib/services/moderation/message-changes';
+import { useRouter } from 'next/navigation';
+import { MessageActions } from './message-actions';
+
+/** How long an author may correct a message (the server's rule: MESSAGE_EDIT_WINDOW_MS). */
+const EDIT_WINDOW_MS = 15 * 60 * 1000;
 
 function newOpId(): string {
   return crypto.randomUUID().replaceAll('-', '');
@@ -26,6 +32,10 @@ export function Conversation({
   olderCursor,
   canPost,
   seated,
+  viewerId,
+  moderator,
+  archived: initiallyArchived,
+  histories,
 }: {
   threadId: number;
   since: number;
@@ -34,6 +44,13 @@ export function Conversation({
   canPost: boolean;
   /** The viewer has a seat in the room: when they take one, focus goes to the message box. */
   seated: boolean;
+  /** Who reads (their own messages get Edit and Retract). */
+  viewerId: number;
+  /** A facilitator: hides messages, reads hidden ones with their reason and earlier texts. */
+  moderator: boolean;
+  archived: boolean;
+  /** Facilitators only: the earlier texts of edited messages. */
+  histories: Record<number, MessageVersion[]>;
 }) {
   const t = useTranslations('Room');
   const liveLabels = useLiveLabels();
@@ -59,6 +76,21 @@ export function Conversation({
   const presence = usePresence(threadId);
   const typing = useTyping(threadId);
   const closed = useChannelClosed(channel);
+  const router = useRouter();
+  const [archivedLive, setArchivedLive] = useState(false);
+  const archived = initiallyArchived || archivedLive;
+  const [clock, setClock] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setClock(Date.now()), 30_000);
+    return () => clearInterval(timer);
+  }, []);
+
+  /** A message changed (edited, retracted, hidden): as this reader may now see it. */
+  /** Messages this reader just changed: their events are not read out to them. */
+  const changedHere = useRef(new Set<number>());
+  const change = useCallback((id: number, patch: Partial<MessageView>) => {
+    setMessages((current) => current.map((m) => (m.id === id ? { ...m, ...patch } : m)));
+  }, []);
 
   const add = useCallback((message: MessageView) => {
     setMessages((current) => (current.some((m) => m.id === message.id) ? current : [...current, message].sort((a, b) => a.id - b.id)));
@@ -73,10 +105,34 @@ export function Conversation({
   };
 
   useLiveChannel(channel, since, (event) => {
-    if (event.type !== 'message.created') return;
-    const message = event.payload.message as MessageView;
-    add(message);
-    tell(message);
+    const changedId = (event.payload.message as { id?: number } | undefined)?.id;
+    const own =
+      (event.actor !== null && 'id' in event.actor && event.actor.id === viewerId) ||
+      (changedId !== undefined && changedHere.current.has(changedId) && event.type !== 'message.created');
+    if (event.type === 'message.created') {
+      const message = event.payload.message as MessageView;
+      add(message);
+      tell(message);
+    } else if (event.type === 'message.edited') {
+      const { id, body, editedAt } = event.payload.message as { id: number; body: string; editedAt: string };
+      change(id, { body, editedAt });
+      if (!own) announce(t('moderation.announceEdited', { author: event.actor ? actorLabel(event.actor) : '' }));
+    } else if (event.type === 'message.retracted') {
+      const { id } = event.payload.message as { id: number };
+      change(id, { body: '', removed: 'retracted' });
+      if (!own) announce(t('moderation.announceRetracted'));
+    } else if (event.type === 'message.hidden') {
+      const { id } = event.payload.message as { id: number };
+      // A facilitator still reads the text; everyone else loses it at once.
+      change(id, moderator ? { removed: 'hidden' } : { body: '', removed: 'hidden' });
+      if (!own) announce(t('moderation.announceHidden'));
+    } else if (event.type === 'thread.archived') {
+      setArchivedLive(true);
+      if (!own) announce(t('moderation.announceArchived'));
+      router.refresh();
+    } else if (event.type === 'thread.updated') {
+      router.refresh();
+    }
   });
 
   useEffect(() => {
@@ -193,8 +249,55 @@ export function Conversation({
                 <time dateTime={message.createdAt}>
                   {dateTime(new Date(message.createdAt), { dateStyle: 'medium', timeStyle: 'short' })}
                 </time>
+                {message.editedAt && message.removed !== 'retracted' ? (
+                  <span data-testid="edited-mark">{t('moderation.edited')}</span>
+                ) : null}
               </header>
-              <Markdown text={message.body} />
+              {message.removed === 'retracted' ? (
+                <p className="message-removed" data-removed="retracted">
+                  {t('moderation.retracted')}
+                </p>
+              ) : message.removed === 'hidden' ? (
+                <>
+                  <p className="message-removed" data-removed="hidden">
+                    {t('moderation.hidden')}
+                  </p>
+                  {moderator && message.body ? (
+                    <div className="message-hidden-note">
+                      {message.hiddenReason ? (
+                        <p className="small">{t('moderation.hiddenReason', { reason: message.hiddenReason })}</p>
+                      ) : null}
+                      <Markdown text={message.body} />
+                    </div>
+                  ) : null}
+                </>
+              ) : (
+                <Markdown text={message.body} />
+              )}
+              {moderator && histories[message.id]?.length && message.removed !== 'retracted' ? (
+                <details className="message-history small">
+                  <summary>{t('moderation.earlierVersions')}</summary>
+                  <ol className="list-plain">
+                    {histories[message.id].map((v, i) => (
+                      <li key={i}>
+                        <time dateTime={v.writtenAt}>{dateTime(new Date(v.writtenAt), { dateStyle: 'medium', timeStyle: 'short' })}</time>
+                        <Markdown text={v.body} />
+                      </li>
+                    ))}
+                  </ol>
+                </details>
+              ) : null}
+              <MessageActions
+                message={message}
+                mine={message.mine === true}
+                moderator={moderator}
+                editable={!archived && clock - Date.parse(message.createdAt) < EDIT_WINDOW_MS}
+                archived={archived}
+                onChanged={(updated) => {
+                  changedHere.current.add(updated.id);
+                  change(updated.id, updated);
+                }}
+              />
             </article>
           </li>
         ))}
@@ -203,7 +306,12 @@ export function Conversation({
       <p className="small muted" aria-live="polite" data-testid="typing">
         {typing.length > 0 ? t('typing', { count: typing.length }) : '\u00a0'}
       </p>
-      {canPost ? (
+      {archivedLive && !initiallyArchived ? (
+        <p className="alert alert-warn" role="status" data-testid="archived-notice">
+          {t('moderation.archivedNow')}
+        </p>
+      ) : null}
+      {archived ? null : canPost ? (
         <form className="form" onSubmit={send} noValidate>
           <div className="field">
             <label htmlFor="message-body">{t('yourMessage')}</label>
