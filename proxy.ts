@@ -5,7 +5,7 @@ import { readEnv } from './lib/env';
 import { isSameOriginRequest } from './lib/http/same-origin';
 import { contentSecurityPolicy } from './lib/http/security-headers';
 
-const PARTICIPANT_PAGES = ['/rooms', '/initiatives', '/meetings', '/dashboard', '/profile', '/facilitation', '/search'];
+const PARTICIPANT_PAGES = ['/rooms', '/initiatives', '/meetings', '/dashboard', '/profile', '/facilitation', '/search', '/notifications'];
 
 const SAFE_METHODS = ['GET', 'HEAD', 'OPTIONS'];
 
