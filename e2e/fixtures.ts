@@ -26,9 +26,13 @@ export async function signInThroughPage(page: Page, email: string, password = PA
   await page.waitForURL('**/rooms');
 }
 
+/** Contexts made by `contextAs`: those a test made are closed when it ends (their pages' sockets with them). */
+const opened: BrowserContext[] = [];
+
 /** A browser context already signed in as a demo account (sessions saved by the setup project), or signed out (null), in a language. */
 export async function contextAs(browser: Browser, account: DemoAccount | null, locale: Locale = 'en'): Promise<BrowserContext> {
   const context = await browser.newContext(account ? { storageState: storageStateFor(account) } : {});
+  opened.push(context);
   await context.addCookies([{ name: 'NEXT_LOCALE', value: locale, url: 'http://localhost' + ':' + (process.env.E2E_PORT ?? 3210) }]);
   return context;
 }
@@ -58,7 +62,21 @@ export async function chooseLanguage(page: Page, name: string): Promise<void> {
   await choice.click();
 }
 
-export const test = base;
+/**
+ * Every page keeps a socket open (the header's bell is live), and a participant may hold 20: a
+ * test's own contexts are closed when it ends, so pages left open by earlier tests never use up
+ * later tests' seats. (Contexts made in `beforeAll` are their suite's to close.)
+ */
+export const test = base.extend<{ closesItsContexts: void }>({
+  closesItsContexts: [
+    async ({}, use) => {
+      const from = opened.length;
+      await use();
+      await Promise.all(opened.splice(from).map((context) => context.close().catch(() => {})));
+    },
+    { auto: true },
+  ],
+});
 export { expect };
 
 /** A JSON API call made with a context's session, its status checked: fixtures are made through the API. */

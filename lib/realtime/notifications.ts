@@ -20,8 +20,14 @@ export async function deliverNotifications(io: Io, notifications: StoredNotifica
       )
     ).map((r) => [r.id, localeOr(r.locale)]),
   );
+  // One rendering per language, then one emit per reader.
+  const byLocale = new Map<string, StoredNotification[]>();
   for (const n of notifications) {
-    const [view] = await renderNotifications([n], locales.get(n.participantId) ?? 'en');
-    emitEverywhere(io, rooms.participant(n.participantId), 'notification', view);
+    const locale = locales.get(n.participantId) ?? 'en';
+    byLocale.set(locale, [...(byLocale.get(locale) ?? []), n]);
+  }
+  for (const [locale, rows] of byLocale) {
+    const views = await renderNotifications(rows, localeOr(locale));
+    rows.forEach((n, i) => emitEverywhere(io, rooms.participant(n.participantId), 'notification', views[i]));
   }
 }

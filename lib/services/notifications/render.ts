@@ -28,9 +28,27 @@ export interface NotificationView {
 
 export const localeOr = (value: string | null | undefined): Locale => (isLocale(value) ? value : 'en');
 
-/** A translator for server-side text (notifications, emails, API errors) in a locale. */
-export function translator<N extends 'Notifications' | 'Email'>(locale: Locale, namespace: N) {
+/** A translator for server-side text (notifications, emails) in a locale, made once: it caches its compiled messages. */
+function makeTranslator<N extends 'Notifications' | 'Email'>(locale: Locale, namespace: N) {
   return createTranslator({ locale, messages: MESSAGES[locale], namespace, timeZone: TIME_ZONE });
+}
+const translators = new Map<string, unknown>();
+export function translator<N extends 'Notifications' | 'Email'>(locale: Locale, namespace: N): ReturnType<typeof makeTranslator<N>> {
+  const key = `${locale}:${namespace}`;
+  if (!translators.has(key)) translators.set(key, makeTranslator(locale, namespace));
+  return translators.get(key) as ReturnType<typeof makeTranslator<N>>;
+}
+
+/** States' names per locale, read at most once a minute (a write's notifications go out on every commit). */
+const STATE_NAMES_TTL_MS = 60_000;
+const stateNames = new Map<Locale, { at: number; names: Promise<Record<string, string>> }>();
+function statesIn(locale: Locale): Promise<Record<string, string>> {
+  const cached = stateNames.get(locale);
+  if (cached && Date.now() - cached.at < STATE_NAMES_TTL_MS) return cached.names;
+  const names = referenceNames(locale).then((r) => r.states);
+  names.catch(() => stateNames.delete(locale));
+  stateNames.set(locale, { at: Date.now(), names });
+  return names;
 }
 
 export function notificationUrl(n: Pick<StoredNotification, 'initiativeId' | 'meetingId' | 'threadId'>): string {
@@ -43,7 +61,7 @@ export function notificationUrl(n: Pick<StoredNotification, 'initiativeId' | 'me
 export async function renderNotifications(rows: StoredNotification[], locale: Locale): Promise<NotificationView[]> {
   if (rows.length === 0) return [];
   const t = translator(locale, 'Notifications');
-  const { states } = await referenceNames(locale);
+  const states = await statesIn(locale);
   return rows.map((n) => {
     const p = JSON.parse(n.params) as Record<string, string>;
     const values = {
