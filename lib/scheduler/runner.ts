@@ -4,6 +4,7 @@ import { dialectSql } from '../../db/sql';
 import { now } from '../clock';
 import { attempt, write } from '../services/write';
 import { jobHandler, type Job } from './jobs';
+import { poll } from './poller';
 
 const RETRY_BASE_MS = 5_000;
 const RETRY_MAX_MS = 15 * 60_000;
@@ -16,23 +17,9 @@ const RETRY_MAX_MS = 15 * 60_000;
  * with a growing backoff. After a restart that missed deadlines, the overdue jobs run at once.
  */
 export function startJobRunner(options: { intervalMs?: number; batch?: number } = {}): () => Promise<void> {
-  let stopped = false;
-  let running: Promise<void> | null = null;
-  const tick = async () => {
-    for (let i = 0; i < (options.batch ?? 50) && !stopped; i++) if (!(await runOneDueJob())) break;
-  };
-  const timer = setInterval(() => {
-    if (!running)
-      running = tick()
-        .catch(() => undefined)
-        .finally(() => (running = null));
-  }, options.intervalMs ?? 1000);
-  timer.unref();
-  return async () => {
-    stopped = true;
-    clearInterval(timer);
-    await running;
-  };
+  return poll(options.intervalMs ?? 1000, async (stopped) => {
+    for (let i = 0; i < (options.batch ?? 50) && !stopped(); i++) if (!(await runOneDueJob())) break;
+  });
 }
 
 /** Claims and runs the earliest due job; false when none is due. */

@@ -5,6 +5,7 @@ import { dialectSql } from '../../../db/sql';
 import { now } from '../../clock';
 import { readEnv } from '../../env';
 import { publicOrigin } from '../../http/public-origin';
+import { poll } from '../../scheduler/poller';
 import { write } from '../write';
 import { composeEmail, type OutboxRow } from './email';
 
@@ -25,11 +26,9 @@ export function startOutbox(options: { intervalMs?: number } = {}): () => Promis
   const env = readEnv();
   if (!env.SMTP_URL) return async () => {};
   const transport = nodemailer.createTransport(env.SMTP_URL, { connectionTimeout: 20_000, greetingTimeout: 20_000, socketTimeout: 60_000 });
-  let stopped = false;
-  let running: Promise<void> | null = null;
   let failing = false;
-  const tick = async () => {
-    while (!stopped) {
+  const stop = poll(options.intervalMs ?? 1000, async (stopped) => {
+    while (!stopped()) {
       const row = await claimOne(env.OUTBOX_LEASE_SECONDS);
       if (!row) return;
       try {
@@ -64,18 +63,9 @@ export function startOutbox(options: { intervalMs?: number } = {}): () => Promis
         return;
       }
     }
-  };
-  const timer = setInterval(() => {
-    if (!running)
-      running = tick()
-        .catch(() => undefined)
-        .finally(() => (running = null));
-  }, options.intervalMs ?? 1000);
-  timer.unref();
+  });
   return async () => {
-    stopped = true;
-    clearInterval(timer);
-    await running;
+    await stop();
     transport.close();
   };
 }
