@@ -2,7 +2,7 @@ import { dialect } from '../../db/dialect';
 import type { Io } from './context';
 import type { ServerToClientEvents } from './types';
 
-type Relayed = { room: string; event: 'typing' | 'presence' | 'notification'; payload: unknown; except?: string };
+type Relayed = { room: string; event: 'typing' | 'presence'; payload: unknown; except?: string };
 
 /**
  * Emits to a socket.io room on every process, delivering to this process's sockets at once. (A

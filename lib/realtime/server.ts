@@ -19,7 +19,7 @@ import { leaveSeat, participantsAt } from './presence';
 import { emitEverywhere, receiveRelays } from './relay';
 import { rooms } from './rooms';
 import { startSweep } from './sweep';
-import { deliverNotifications } from './notifications';
+import { notificationDelivery } from './notifications';
 
 export { MAX_SOCKETS_PER_PARTICIPANT } from './handshake';
 export const MAX_SOCKET_PAYLOAD_BYTES = 64 * 1024;
@@ -88,11 +88,12 @@ export async function startRealtime(httpServer: http.Server): Promise<{ io: Io; 
     }
   }
 
+  const deliverNotifications = notificationDelivery(io);
   const hooks: RealtimeHooks = {
     eventsCommitted: () => ctx.broadcaster.schedule(),
     // On every process (through the adapter); the sweep is the backstop within a second.
     sessionsRevoked: (participantId) => io.in(rooms.participant(participantId)).disconnectSockets(true),
-    notificationsCommitted: (notifications) => void deliverNotifications(io, notifications).catch(() => {}),
+    notificationsCommitted: deliverNotifications,
   };
   clearSingleton(REALTIME_HOOKS);
   singleton(REALTIME_HOOKS, () => hooks);

@@ -126,6 +126,42 @@ describe('live delivery across nodes', () => {
     onA.close();
   });
 
+  it('a notification written through A reaches its reader’s sockets on both nodes, once each, in the reader’s language', async () => {
+    const kz = await signedIn(a.url, DEMO.kz);
+    const kg = await signedIn(b.url, DEMO.kg);
+    expect((await kg.patch('/api/v1/me', { locale: 'ru' })).status).toBe(200);
+    const onA = await connect(a.url, kg.cookieHeader());
+    const onB = await connect(b.url, kg.cookieHeader());
+    const got = { a: [] as { initiativeId: number; title: string }[], b: [] as { initiativeId: number; title: string }[] };
+    onA.socket.on('notification', (n: { initiativeId: number; title: string }) => got.a.push(n));
+    onB.socket.on('notification', (n: { initiativeId: number; title: string }) => got.b.push(n));
+    const room = await firstRoom(kz);
+    const propose = async (title: string) => {
+      const r = await kz.post(`/api/v1/threads/${room}/initiatives`, {
+        title,
+        summary: 'Across nodes.',
+        states: ['KZ', 'KG'],
+        partners: [],
+      });
+      expect(r.status, JSON.stringify(r.body)).toBe(201);
+      return r.body.id as number;
+    };
+    const first = await propose('Gauges on both banks');
+    // A second one as a marker: a duplicate of the first would have come before it.
+    const marker = await propose('Shared flood maps');
+    for (const node of ['a', 'b'] as const)
+      await until(() => got[node].some((n) => n.initiativeId === marker), `the marker's notification on ${node.toUpperCase()}`);
+    for (const node of ['a', 'b'] as const) {
+      const told = got[node].filter((n) => n.initiativeId === first);
+      expect(told).toHaveLength(1);
+      expect(told[0].title).toContain('Gauges on both banks');
+      expect(told[0].title).toMatch(/Кыргызстан/);
+    }
+    onA.close();
+    onB.close();
+    expect((await kg.patch('/api/v1/me', { locale: 'en' })).status).toBe(200);
+  });
+
   it('sign-out on one node closes the participant’s sockets on the other within 2 s', async () => {
     const partner = await signedIn(a.url, DEMO.partner);
     const onB = await connect(b.url, partner.cookieHeader());

@@ -19,8 +19,12 @@ export interface StoredNotification {
   readAt: string | null;
 }
 
-export const NOTIFICATION_COLUMNS = sql.raw(`n.id, n.participant_id AS "participantId", n.type, n.params, n.thread_id AS "threadId",
-  n.initiative_id AS "initiativeId", n.meeting_id AS "meetingId", n.created_at AS "createdAt", n.read_at AS "readAt"`);
+const columns = (of: string) =>
+  sql.raw(`${of}id, ${of}participant_id AS "participantId", ${of}type, ${of}params, ${of}thread_id AS "threadId",
+  ${of}initiative_id AS "initiativeId", ${of}meeting_id AS "meetingId", ${of}created_at AS "createdAt", ${of}read_at AS "readAt"`);
+/** A notification's columns, read from `notifications n`. */
+export const NOTIFICATION_COLUMNS = columns('n.');
+const ROWS_PER_INSERT = 1000;
 
 /**
  * Stores the notices of a change for each recipient, in the change's transaction, and with them
@@ -28,31 +32,22 @@ export const NOTIFICATION_COLUMNS = sql.raw(`n.id, n.participant_id AS "particip
  * waits for a mail server, and a rolled-back change sends nothing).
  */
 export async function storeNotices(tx: Db, notices: Notice[]): Promise<StoredNotification[]> {
-  const stored: StoredNotification[] = [];
+  if (!notices.some((n) => n.to.length)) return [];
   const at = now();
-  for (const n of notices) {
+  // One INSERT for all of a change's notices (in chunks within the drivers' parameter limits);
+  // RETURNING gives each row whole, as its order is not promised.
+  const values = notices.flatMap((n) => {
     const params = JSON.stringify(n.params);
-    const rows = sql.join(
-      n.to.map((id) => sql`(${id}, ${n.type}, ${params}, ${n.threadId}, ${n.initiativeId}, ${n.meetingId}, ${at})`),
-      sql`, `,
+    return n.to.map((id) => sql`(${id}, ${n.type}, ${params}, ${n.threadId}, ${n.initiativeId}, ${n.meetingId}, ${at})`);
+  });
+  const stored: StoredNotification[] = [];
+  for (let i = 0; i < values.length; i += ROWS_PER_INSERT)
+    stored.push(
+      ...(await tx.all<StoredNotification>(
+        sql`INSERT INTO notifications (participant_id, type, params, thread_id, initiative_id, meeting_id, created_at)
+            VALUES ${sql.join(values.slice(i, i + ROWS_PER_INSERT), sql`, `)} RETURNING ${columns('')}`,
+      )),
     );
-    const ids = await tx.all<{ id: number; participantId: number }>(
-      sql`INSERT INTO notifications (participant_id, type, params, thread_id, initiative_id, meeting_id, created_at)
-          VALUES ${rows} RETURNING id, participant_id AS "participantId"`,
-    );
-    for (const { id, participantId } of ids)
-      stored.push({
-        id,
-        participantId,
-        type: n.type,
-        params,
-        threadId: n.threadId,
-        initiativeId: n.initiativeId,
-        meetingId: n.meetingId,
-        createdAt: at,
-        readAt: null,
-      });
-  }
   if (stored.length && readEnv().SMTP_URL)
     await queueImmediateEmails(
       tx,
