@@ -5,7 +5,11 @@
  *
  *   npm run build && npx tsx bench/stance-writes.ts        (BENCH_SECONDS=60 WRITERS=50 by default)
  *   DIALECT=postgres npx tsx bench/stance-writes.ts        (embedded PostgreSQL, or BENCH_DATABASE_URL)
+ *
+ * Besides rates, it reports the app process's CPU time per write (`serverCpuMsPerWrite`, read from
+ * /proc): the write's cost, which other load on the machine changes far less than it changes rates.
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -30,7 +34,12 @@ const POSITIONS_CYCLE: Position[] = ['endorse', 'reservation', 'pending', 'step_
 const DIALECT = process.env.DIALECT === 'postgres' ? 'postgres' : 'sqlite';
 
 /** The same transaction as the set-stance service, written directly against better-sqlite3. */
-function rawStanceRate(file: string, initiativeIds: number[], delegateIds: Record<StateCode, number>, seconds: number): number {
+function rawStanceRate(
+  file: string,
+  initiativeIds: number[],
+  delegateIds: Record<StateCode, number>,
+  seconds: number,
+): { perSecond: number; cpuMsPerWrite: number } {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
@@ -84,6 +93,7 @@ function rawStanceRate(file: string, initiativeIds: number[], delegateIds: Recor
     }
   });
   let count = 0;
+  const cpuBefore = process.cpuUsage();
   const end = performance.now() + seconds * 1000;
   while (performance.now() < end) {
     for (let i = 0; i < 100; i++) {
@@ -92,8 +102,9 @@ function rawStanceRate(file: string, initiativeIds: number[], delegateIds: Recor
       count++;
     }
   }
+  const cpu = process.cpuUsage(cpuBefore);
   db.close();
-  return count / seconds;
+  return { perSecond: count / seconds, cpuMsPerWrite: (cpu.user + cpu.system) / 1000 / count };
 }
 
 /** The same transaction through node-postgres, with as many concurrent clients as the API has writers. */
@@ -186,6 +197,22 @@ async function rawPostgresRate(
   return count / seconds;
 }
 
+/** The app process listening on a port (its pid, from `ss`), to read the CPU time it spends. */
+function pidListeningOn(port: number): number {
+  const line = execFileSync('ss', ['-Hltnp', `sport = :${port}`], { encoding: 'utf8' });
+  const pid = /pid=(\d+)/.exec(line)?.[1];
+  if (!pid) throw new Error(`No process listens on port ${port}`);
+  return Number(pid);
+}
+
+/** CPU time (user + system, every thread) a process has used so far, in milliseconds. */
+function cpuMs(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  // utime and stime are fields 14 and 15 of stat(5), counted from the state (field 3) here.
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
+}
+const CLOCK_TICKS_PER_SECOND = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());
+
 async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chaikhana-bench-'));
   const file = path.join(dir, 'chaikhana.db');
@@ -224,6 +251,8 @@ async function main() {
       );
     }
 
+    const serverPid = pidListeningOn(server.port);
+    const cpuBefore = cpuMs(serverPid);
     const latencies: number[] = [];
     const statuses = new Map<number, number>();
     let n = 0;
@@ -256,9 +285,12 @@ async function main() {
       }),
     );
     const ok = statuses.get(200) ?? 0;
+    // The server's CPU per write: what a write costs, whatever else the machine is doing meanwhile.
+    const serverCpuMsPerWrite = (cpuMs(serverPid) - cpuBefore) / latencies.length;
     const writes = {
       ...summarize(latencies),
       perSecond: round(ok / SECONDS, 0),
+      serverCpuMsPerWrite: round(serverCpuMsPerWrite, 3),
       errors: latencies.length - ok,
       statuses: Object.fromEntries(statuses),
       perFiveSeconds,
@@ -279,7 +311,10 @@ async function main() {
 
     const delegateIds = Object.fromEntries(dataset.delegates.map((d) => [d.state, d.id])) as Record<StateCode, number>;
     const raw = rawPostgres
-      ? await rawPostgresRate(rawPostgres.url, dataset.openInitiativeIds, delegateIds, Math.min(10, SECONDS))
+      ? {
+          perSecond: await rawPostgresRate(rawPostgres.url, dataset.openInitiativeIds, delegateIds, Math.min(10, SECONDS)),
+          cpuMsPerWrite: null,
+        }
       : rawStanceRate(path.join(dir, 'raw.db'), dataset.openInitiativeIds, delegateIds, Math.min(10, SECONDS));
     const report = {
       date: new Date().toISOString(),
@@ -289,8 +324,10 @@ async function main() {
       dataset: { initiatives: INITIATIVES, events: EVENTS },
       httpStanceWrites: writes,
       dialect: DIALECT,
-      rawDriverStanceWritesPerSecond: round(raw, 0),
-      ratio: round(writes.perSecond / raw, 3),
+      rawDriverStanceWritesPerSecond: round(raw.perSecond, 0),
+      ratio: round(writes.perSecond / raw.perSecond, 3),
+      // SQLite: the same transaction's CPU through the raw driver, in this process (PostgreSQL: not comparable).
+      rawDriverCpuMsPerWrite: raw.cpuMsPerWrite === null ? null : round(raw.cpuMsPerWrite, 3),
       listInitiativesLimit50: summarize(reads),
     };
     console.log(JSON.stringify(report, null, 2));

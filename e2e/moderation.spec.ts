@@ -66,6 +66,15 @@ test('a facilitator hides a message and archives the room; the other context see
   await expect(chair.getByTestId('announcements')).toContainText('A message was retracted.');
   await expectAccessible(watcher);
 
+  // The room's description corrected: topic and states too, seen live by the delegate.
+  await chair.getByText('Edit the room: title, topic, summary, states, partners').click();
+  await chair.getByLabel('Topic').selectOption('migration');
+  await chair.getByRole('group', { name: 'States concerned' }).getByRole('checkbox', { name: /TJ/ }).check();
+  await chair.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(chair.getByText('Room updated.')).toBeVisible();
+  await expect(watcher.locator('header .badge-topic')).toHaveText('Migration');
+  await expect(watcher.locator('header .badge-state', { hasText: 'TJ' })).toBeVisible();
+
   // Archiving, by keyboard, with a confirmation.
   await chair.getByRole('button', { name: 'Archive this room' }).focus();
   await chair.keyboard.press('Enter');
@@ -110,8 +119,18 @@ test('a delegate reports a message; the facilitator closes the report from the q
   await report.getByRole('button', { name: 'Dismiss' }).click();
   await expect(queue.getByTestId('report').filter({ hasText: 'The figure is wrong' })).toHaveCount(0);
 
+  // A facilitator's open room page shows the hiding and its reason live, whoever hid it and where.
+  const roomPage = await facilitator.newPage();
+  await roomPage.goto(`/rooms/${room.id}`);
+  await expect(roomPage.locator(`#message-${message.id}`)).toContainText('A doubtful figure');
   await api(facilitator, 'POST', `/api/v1/messages/${message.id}/hide`, { reason: 'Audit trail' });
+  await expect(roomPage.locator(`#message-${message.id} [data-removed="hidden"]`)).toHaveText('Hidden by a facilitator.');
+  await expect(roomPage.locator(`#message-${message.id}`)).toContainText('Reason: Audit trail');
   await queue.goto('/facilitation/audit?type=message.hidden');
   await expect(queue.getByTestId('audit')).toContainText('Reason: Audit trail');
+  // Actions in words, in the filter and in the table, not event codes.
+  await expect(queue.getByLabel('Action').locator('option:checked')).toHaveText('Message hidden');
+  await expect(queue.getByTestId('audit').getByRole('row').nth(1)).toContainText('Message hidden');
+  await expect(queue.getByTestId('audit')).not.toContainText('message.hidden');
   await expectAccessible(queue);
 });

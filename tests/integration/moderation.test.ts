@@ -188,6 +188,13 @@ describe('a room’s life', () => {
     for (const control of ['data-testid="endorse"', 'name="position"', `href="/initiatives/${iid}/edit"`]) {
       expect(initiativePage.html).not.toContain(control);
     }
+    // Reached by an old link, the proposal and edit pages say so instead of offering a form.
+    for (const path of [`/rooms/${id}/propose`, `/initiatives/${iid}/edit`]) {
+      const { status: pageStatus, html: formPage } = await page(as.facilitator, path);
+      expect(pageStatus, path).toBe(200);
+      expect(formPage, path).toContain('data-testid="archived-notice"');
+      expect(formPage, path).not.toContain('name="title"');
+    }
   });
 });
 

@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { canReadAudit } from '@/lib/access/rules';
 import { requireViewer } from '@/lib/auth/current';
-import { EVENT_TYPES } from '@/lib/events/types';
+import { EVENT_TYPES, type EventType } from '@/lib/events/types';
 import { loadOrError } from '@/lib/http/page-data';
 import { listAudit, listFacilitators, NOT_AUDITED } from '@/lib/services/moderation/audit';
 
@@ -24,6 +24,7 @@ export default async function AuditPage({ searchParams }: Search) {
   const viewer = await requireViewer();
   if (!canReadAudit(viewer)) notFound();
   const t = await getTranslations('Moderation');
+  const eventLabel = (type: EventType) => t(`eventType.${type.replace('.', '_') as 'thread_created'}`);
   const format = await getFormatter();
   const params = await searchParams;
   // Empty fields of the filter form mean "any".
@@ -61,7 +62,7 @@ export default async function AuditPage({ searchParams }: Search) {
             <option value="">{t('anyAction')}</option>
             {AUDITED.map((type) => (
               <option key={type} value={type}>
-                {type}
+                {eventLabel(type)}
               </option>
             ))}
           </select>
@@ -109,9 +110,7 @@ export default async function AuditPage({ searchParams }: Search) {
                     </time>
                   </td>
                   <td>{entry.facilitator.name}</td>
-                  <td>
-                    <code>{entry.type}</code>
-                  </td>
+                  <td>{eventLabel(entry.type)}</td>
                   <td>
                     {entry.initiativeId ? (
                       <Link href={`/initiatives/${entry.initiativeId}`}>{entry.threadTitle ?? `#${entry.initiativeId}`}</Link>

@@ -69,7 +69,7 @@ export default async function RoomPage({ params }: Params) {
   const access = { visibility: room.visibility, isMember: room.isMember };
 
   return (
-    <ClientMessages namespaces={['Room']}>
+    <ClientMessages namespaces={['Room', 'NewRoom']}>
       <div className="stack">
         <p className="small">
           <Link href="/rooms">← {t('backToRooms')}</Link>
@@ -138,7 +138,12 @@ export default async function RoomPage({ params }: Params) {
           </div>
           <aside className="stack" aria-label={t('aside')}>
             {!archived && (canArchiveThread(viewer) || canEditThread(viewer, creatorId)) ? (
-              <RoomTools threadId={room.id} title={room.title} summary={room.summary} canArchive={canArchiveThread(viewer)} />
+              <RoomTools
+                threadId={room.id}
+                room={{ title: room.title, topic: room.topic, summary: room.summary, states: room.states, partners: room.partners }}
+                names={names}
+                canArchive={canArchiveThread(viewer)}
+              />
             ) : null}
             {!archived && !room.isMember && room.visibility === 'open' ? (
               <form action={takeSeatAction.bind(null, room.id)}>

@@ -8,6 +8,7 @@ import { requireViewer } from '@/lib/auth/current';
 import { loadOrNotFound, pageRecordId } from '@/lib/http/page-data';
 import { getInitiative } from '@/lib/services/initiatives/get-initiative';
 import { findInitiative } from '@/lib/services/initiatives/initiative-access';
+import { getThread } from '@/lib/services/threads/get-thread';
 import { EditForm } from './edit-form';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -20,6 +21,7 @@ export default async function EditInitiativePage({ params }: { params: Promise<{
   const raw = (await params).id;
   const initiative = await loadOrNotFound(() => getInitiative(viewer, pageRecordId(raw)));
   if (!canEditInitiative(viewer, (await findInitiative(initiative.id))!.createdBy)) notFound();
+  const archived = (await getThread(viewer, initiative.threadId)).archivedAt !== null;
   const endorsedStates = initiative.states.filter((s) => initiative.stances[s]?.position === 'endorse');
   return (
     <div className="stack">
@@ -28,14 +30,21 @@ export default async function EditInitiativePage({ params }: { params: Promise<{
       </p>
       <div className="card">
         <h1>{t('title')}</h1>
-        {endorsedStates.length ? (
+        {archived ? (
+          <p className="alert alert-warn" role="status" data-testid="archived-notice">
+            {(await getTranslations('Initiative'))('roomArchived')}
+          </p>
+        ) : null}
+        {!archived && endorsedStates.length ? (
           <p className="alert alert-warn" role="note" data-testid="reset-warning">
             {t('resetWarning', { states: endorsedStates.join(', ') })}
           </p>
         ) : null}
-        <ClientMessages namespaces={['Edit']}>
-          <EditForm initiative={initiative} />
-        </ClientMessages>
+        {archived ? null : (
+          <ClientMessages namespaces={['Edit']}>
+            <EditForm initiative={initiative} />
+          </ClientMessages>
+        )}
       </div>
     </div>
   );

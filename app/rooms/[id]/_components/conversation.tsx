@@ -1,5 +1,6 @@
 'use client';
 
+import { apiCall } from '@/components/api-call';
 import { useDateTime } from '@/components/use-date-time';
 import { threadChannel } from '@/lib/realtime/channels';
 import { useTranslations } from 'next-intl';
@@ -125,6 +126,12 @@ export function Conversation({
       const { id } = event.payload.message as { id: number };
       // A facilitator still reads the text; everyone else loses it at once.
       change(id, moderator ? { removed: 'hidden' } : { body: '', removed: 'hidden' });
+      // The reason stays out of the event (every reader gets it): a facilitator reads it from the API.
+      if (moderator)
+        void apiCall<{ items: MessageView[] }>('GET', `/api/v1/threads/${threadId}/messages?before=${id + 1}&limit=1`).then((answer) => {
+          const hidden = answer.ok ? answer.data.items.find((m) => m.id === id) : undefined;
+          if (hidden) change(id, { hiddenReason: hidden.hiddenReason, body: hidden.body });
+        });
       if (!own) announce(t('moderation.announceHidden'));
     } else if (event.type === 'thread.archived') {
       setArchivedLive(true);

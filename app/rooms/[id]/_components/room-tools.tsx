@@ -4,26 +4,37 @@ import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { apiCall } from '@/components/api-call';
+import { CodeCheckboxes } from '@/components/code-checkboxes';
+import type { ReferenceNames } from '@/lib/reference/names';
 
 /**
- * A room's creator or a facilitator corrects its title and summary; a facilitator archives it
+ * A room's creator or a facilitator corrects what describes it (title, topic, summary, states,
+ * partners); a facilitator archives it
  * (a second, explicit confirmation: it cannot be undone here). Each calls the JSON API, and the
  * page is read again.
  */
 export function RoomTools({
   threadId,
-  title,
-  summary,
+  room,
+  names,
   canArchive,
 }: {
   threadId: number;
-  title: string;
-  summary: string;
+  room: { title: string; topic: string; summary: string; states: string[]; partners: string[] };
+  names: ReferenceNames;
   canArchive: boolean;
 }) {
   const t = useTranslations('Room');
+  const tn = useTranslations('NewRoom');
   const router = useRouter();
-  const [fields, setFields] = useState({ title, summary });
+  const [fields, setFields] = useState({
+    title: room.title,
+    topic: room.topic,
+    summary: room.summary,
+    states: room.states,
+    partners: room.partners,
+  });
+  const options = (record: Record<string, string>) => Object.entries(record).map(([code, name]) => ({ code, name }));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState(false);
   const [pending, setPending] = useState(false);
@@ -38,8 +49,8 @@ export function RoomTools({
     setPending(false);
     if (!answer.ok) {
       setErrors(
-        answer.fields?.title
-          ? { title: t('moderation.titleRequired') }
+        answer.fields
+          ? { ...answer.fields, ...(answer.fields.title ? { title: t('moderation.titleRequired') } : {}) }
           : { _: answer.code === 'conflict' ? t('moderation.archivedNow') : t('moderation.failed') },
       );
       return;
@@ -85,6 +96,16 @@ export function RoomTools({
             ) : null}
           </div>
           <div className="field">
+            <label htmlFor="room-topic">{tn('topic')}</label>
+            <select id="room-topic" value={fields.topic} onChange={(e) => setFields({ ...fields, topic: e.target.value })}>
+              {options(names.topics).map((o) => (
+                <option key={o.code} value={o.code}>
+                  {o.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
             <label htmlFor="room-summary">{t('moderation.roomSummary')}</label>
             <textarea
               id="room-summary"
@@ -94,6 +115,22 @@ export function RoomTools({
               onChange={(e) => setFields({ ...fields, summary: e.target.value })}
             />
           </div>
+          <CodeCheckboxes
+            name="room-states"
+            legend={tn('states')}
+            options={options(names.states)}
+            defaultChecked={room.states}
+            error={errors.states}
+            onChange={(states) => setFields({ ...fields, states })}
+          />
+          <CodeCheckboxes
+            name="room-partners"
+            legend={tn('partners')}
+            options={options(names.partners)}
+            defaultChecked={room.partners}
+            error={errors.partners}
+            onChange={(partners) => setFields({ ...fields, partners })}
+          />
           {errors._ ? (
             <p className="error" role="alert">
               {errors._}

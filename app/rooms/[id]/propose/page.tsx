@@ -17,6 +17,7 @@ export default async function ProposePage({ params }: { params: Promise<{ id: st
   const t = await getTranslations('Propose');
   const raw = (await params).id;
   const room = await loadOrNotFound(() => getThread(viewer, pageRecordId(raw)));
+  const archived = room.archivedAt !== null;
   return (
     <div className="stack">
       <p className="small">
@@ -24,15 +25,23 @@ export default async function ProposePage({ params }: { params: Promise<{ id: st
       </p>
       <div className="card">
         <h1>{t('title')}</h1>
-        <p className="muted">{t('lead')}</p>
-        <ClientMessages namespaces={['Propose']}>
-          <ProposeForm
-            threadId={room.id}
-            names={await referenceNames(await getLocale())}
-            defaultStates={room.states}
-            defaultPartners={room.partners}
-          />
-        </ClientMessages>
+        {archived ? (
+          <p className="alert alert-warn" role="status" data-testid="archived-notice">
+            {(await getTranslations('Room'))('moderation.archivedNow')}
+          </p>
+        ) : (
+          <>
+            <p className="muted">{t('lead')}</p>
+            <ClientMessages namespaces={['Propose']}>
+              <ProposeForm
+                threadId={room.id}
+                names={await referenceNames(await getLocale())}
+                defaultStates={room.states}
+                defaultPartners={room.partners}
+              />
+            </ClientMessages>
+          </>
+        )}
       </div>
     </div>
   );
