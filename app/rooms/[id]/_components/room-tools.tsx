@@ -83,6 +83,7 @@ export function RoomTools({
             <label htmlFor="room-title">{t('moderation.roomTitle')}</label>
             <input
               id="room-title"
+              type="text"
               value={fields.title}
               maxLength={200}
               aria-invalid={errors.title ? true : undefined}
