@@ -1,29 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import en from '../../messages/en.json';
 import ky from '../../messages/ky.json';
 import ru from '../../messages/ru.json';
-import { Client, signInAll, type DemoKey } from '../helpers/client';
+import { Client } from '../helpers/client';
 import { findRoom, openNamedRoom } from '../helpers/demo';
-import { startServer, type TestServer } from '../helpers/server';
 import { callAction } from '../helpers/server-action';
 import { connect } from '../helpers/socket';
+import { demoServer } from '../helpers/suite';
 
 /**
  * API and form errors follow the request's language (PRODUCT.md "Languages"): the switcher's
  * cookie, else Accept-Language, English by default — the same code, status and fields, words from
  * the `Errors` catalogue. Russian and Kyrgyz stand for the six translations.
  */
-let server: TestServer;
-let as: Record<DemoKey, Client>;
+const suite = demoServer();
 let roomId: number;
 
 beforeAll(async () => {
-  server = await startServer();
-  as = await signInAll(server.url);
-  roomId = (await findRoom(as.kz, openNamedRoom)).id;
-});
-afterAll(async () => {
-  await server?.stop();
+  roomId = (await findRoom(suite.as.kz, openNamedRoom)).id;
 });
 
 type Catalogue = typeof en;
@@ -74,9 +68,9 @@ describe('error messages follow the request’s language', () => {
 
   beforeAll(async () => {
     english = {
-      notFound: await BAD.notFound(as.kz),
-      fields: await BAD.fields(as.kz),
-      forbidden: await BAD.forbidden(as.observer),
+      notFound: await BAD.notFound(suite.as.kz),
+      fields: await BAD.fields(suite.as.kz),
+      forbidden: await BAD.forbidden(suite.as.observer),
     };
   });
 
@@ -102,11 +96,11 @@ describe('error messages follow the request’s language', () => {
     const t = catalogue.Errors;
 
     it('404, 400 with fields and 403: the same codes and fields, translated words', async () => {
-      const notFound = await BAD.notFound(client(as.kz), headers);
+      const notFound = await BAD.notFound(client(suite.as.kz), headers);
       expect(notFound.status).toBe(404);
       expect(notFound.body).toEqual({ error: { code: 'not_found', message: t.initiativeNotFound } });
 
-      const fields = await BAD.fields(client(as.kz), headers);
+      const fields = await BAD.fields(client(suite.as.kz), headers);
       expect(fields.status).toBe(400);
       expect(fields.body.error.code).toBe('invalid');
       expect(fields.body.error.message).toBe(t.someFieldsInvalid);
@@ -115,7 +109,7 @@ describe('error messages follow the request’s language', () => {
       expect(fields.body.error.fields.colour).toBe(t.unknownField);
       expect(fields.body.error.fields.visibility).toContain('open, discreet');
 
-      const forbidden = await BAD.forbidden(client(as.observer), headers);
+      const forbidden = await BAD.forbidden(client(suite.as.observer), headers);
       expect(forbidden.status).toBe(403);
       expect(forbidden.body.error).toEqual({ code: 'forbidden', message: t.observersNoPost });
 
@@ -128,13 +122,13 @@ describe('error messages follow the request’s language', () => {
     });
 
     it('a form’s field error (a server action) in the page’s language', async () => {
-      const answer = await callAction(client(as.kz), `/rooms/${roomId}`, 'postMessageAction', [roomId], { body: '   ' }, { headers });
+      const answer = await callAction(client(suite.as.kz), `/rooms/${roomId}`, 'postMessageAction', [roomId], { body: '   ' }, { headers });
       expect(answer.result).toMatchObject({ ok: false, code: 'invalid', message: t.someFieldsInvalid, fields: { body: t.writeSomething } });
     });
   });
 
   it('a form’s field error is in English without a language', async () => {
-    const answer = await callAction(as.kz, `/rooms/${roomId}`, 'postMessageAction', [roomId], { body: '   ' });
+    const answer = await callAction(suite.as.kz, `/rooms/${roomId}`, 'postMessageAction', [roomId], { body: '   ' });
     expect(answer.result).toMatchObject({
       ok: false,
       code: 'invalid',
@@ -144,7 +138,7 @@ describe('error messages follow the request’s language', () => {
   });
 
   it('a socket’s refusals are in the language of its handshake', async () => {
-    const socket = await connect(server.url, `${as.kz.cookieHeader()}; NEXT_LOCALE=ky`);
+    const socket = await connect(suite.server.url, `${suite.as.kz.cookieHeader()}; NEXT_LOCALE=ky`);
     try {
       expect(await socket.call('message:send', { threadId: roomId, body: '' })).toEqual({
         ok: false,
