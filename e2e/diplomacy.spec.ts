@@ -1,4 +1,4 @@
-import ru from '../messages/ru.json';
+import fs from 'node:fs';
 import {
   api,
   contextAs,
@@ -190,6 +190,8 @@ test('a facilitator makes an account the EU’s representative, who brings the E
   await expect(page.getByTestId('timeline')).toContainText('EU Envoy (Partner) brought EU in as a partner (+EU)');
   for (const context of [kz, facilitator, visitor]) await context.close();
 });
+
+const ru = JSON.parse(fs.readFileSync(new URL('../messages/ru.json', import.meta.url), 'utf8')) as { Errors: Record<string, string> };
 
 test('a form’s error is in the page’s language: a reservation without its reason, in Russian', async ({ browser }) => {
   const kz = await contextAs(browser, 'delegate.kz');
