@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import {
   api,
   contextAs,
@@ -188,4 +189,24 @@ test('a facilitator makes an account the EU’s representative, who brings the E
   await expect(page.getByTestId('stance-form')).toHaveCount(0);
   await expect(page.getByTestId('timeline')).toContainText('EU Envoy (Partner) brought EU in as a partner (+EU)');
   for (const context of [kz, facilitator, visitor]) await context.close();
+});
+
+const ru = JSON.parse(fs.readFileSync(new URL('../messages/ru.json', import.meta.url), 'utf8')) as { Errors: Record<string, string> };
+
+test('a form’s error is in the page’s language: a reservation without its reason, in Russian', async ({ browser }) => {
+  const kz = await contextAs(browser, 'delegate.kz');
+  const room = await findRoom(kz, (r) => openNamedRoom(r) && r.partners.length === 0);
+  const id = await proposeInitiative(kz, room.id, { title: unique('Reason in Russian'), states: ['KZ', 'UZ'] });
+  const page = await kz.newPage();
+  await page.goto('/');
+  await kz.addCookies([{ name: 'NEXT_LOCALE', value: 'ru', url: page.url() }]);
+  await page.goto(`/initiatives/${id}`);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
+  const form = page.getByTestId('stance-form');
+  await form.locator('input[name="position"][value="reservation"]').check();
+  await page.getByTestId('save-stance').click();
+  await expect(form.locator('textarea[name="note"]')).toHaveAttribute('aria-invalid', 'true');
+  await expect(form).toContainText(ru.Errors.reservationReason);
+  await expect(form).not.toContainText('A reservation gives its reason');
+  await kz.close();
 });

@@ -101,7 +101,8 @@ export function setProcessEnv(name: 'NEXTAUTH_SECRET' | 'NEXTAUTH_URL', value: s
 function parseEnv(source: NodeJS.ProcessEnv): Env {
   // An empty variable counts as unset.
   const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ''));
-  const parsed = envSchema.safeParse(present);
+  // The operator reads these in English: zod's own messages, not the catalogue keys forms get.
+  const parsed = envSchema.safeParse(present, { error: z.locales.en().localeError });
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     throw new Error(`Invalid environment: ${problems}`);

@@ -32,7 +32,7 @@ export async function followAction(
 ): Promise<Result> {
   const input = kind === 'initiative' ? { initiativeId: boundId(id) } : kind === 'thread' ? { threadId: boundId(id) } : null;
   const result = await runAction(async (viewer) => {
-    if (!input || typeof following !== 'boolean') throw invalid('This action was called with arguments its page never sends');
+    if (!input || typeof following !== 'boolean') throw invalid('actionArguments');
     await (following ? follow(viewer, input) : unfollow(viewer, input));
     return { id: input.initiativeId ?? input.threadId };
   });
@@ -55,7 +55,7 @@ export async function notificationSettingsAction(_previous: Result, rawForm: For
 /** The unsubscribe page's button (no session: the signed address is the proof). */
 export async function unsubscribeAction(token: string, _previous: Result, _form: FormData): Promise<Result> {
   return runUnauthenticated(async () => {
-    if (typeof token !== 'string') throw invalid('This action was called with arguments its page never sends');
+    if (typeof token !== 'string') throw invalid('actionArguments');
     await unsubscribe(token);
     return { id: 0 };
   });

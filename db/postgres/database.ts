@@ -3,7 +3,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import pg from 'pg';
-import { AppError } from '../../lib/errors';
+import { appError } from '../../lib/errors';
 import { Semaphore } from '../../lib/mutex';
 import type { Database, Db, Orm } from '../database';
 import * as schema from '../schema/pg';
@@ -139,5 +139,5 @@ function unavailableIfDisconnected(error: unknown): unknown {
     ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', '57P01', '57P02', '57P03', '08000', '08003', '08006'].includes(
       code,
     ) || /Connection terminated|connection timeout|Client has encountered a connection error|not queryable/i.test(message);
-  return lost ? new AppError('unavailable', 'The database is unavailable; try again shortly') : error;
+  return lost ? appError('unavailable', 'databaseUnavailable') : error;
 }

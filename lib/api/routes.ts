@@ -1,6 +1,6 @@
 import { database } from '../../db/client';
 import { sessionUser } from '../access/viewer';
-import { AppError } from '../errors';
+import { notFound } from '../errors';
 import { clientAddress } from '../http/client-address';
 import { operationId, pathId, RawResponse, withViewer, type ApiHandler } from '../http/api-route';
 import { toCsv } from '../csv';
@@ -406,5 +406,5 @@ function calendarResponse(body: string, filename: string): RawResponse {
 }
 
 export const notFoundHandler: ApiHandler = () => {
-  throw new AppError('not_found', 'No such API endpoint');
+  throw notFound('noSuchEndpoint');
 };

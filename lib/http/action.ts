@@ -1,6 +1,8 @@
 import type { Viewer } from '../access/viewer';
 import { requireViewer } from '../auth/current';
-import { invalid, isAppError, type ErrorCode, type FieldErrors } from '../errors';
+import { getLocale } from 'next-intl/server';
+import { isLocale, type Locale } from '@/i18n/locales';
+import { invalid, isAppError, translateError, type ErrorCode, type FieldErrors } from '../errors';
 
 /** What a server action answers to its form: field errors in the PRODUCT.md shape. */
 export type ActionState<T = unknown> =
@@ -16,11 +18,21 @@ export async function runUnauthenticated<T>(run: () => T | Promise<T>): Promise<
   try {
     return { ok: true, data: await run() };
   } catch (error) {
-    if (isAppError(error)) return { ok: false, code: error.code, message: error.message, fields: error.fields };
+    if (isAppError(error)) return { ok: false, ...error.toBody(await pageLocale()).error };
     // redirect() and notFound() signal by throwing: let Next handle them.
     if (error && typeof error === 'object' && 'digest' in error) throw error;
     console.error('Server action failed', error);
-    return { ok: false, code: 'internal', message: 'Something went wrong on our side' };
+    return { ok: false, code: 'internal', message: translateError(await pageLocale(), { key: 'internal' }) };
+  }
+}
+
+/** A form's errors are in its page's language (the switcher's cookie, else Accept-Language: i18n/request.ts). */
+async function pageLocale(): Promise<Locale> {
+  try {
+    const locale = await getLocale();
+    return isLocale(locale) ? locale : 'en';
+  } catch {
+    return 'en'; // called outside a request (a script)
   }
 }
 
@@ -30,13 +42,13 @@ export async function runUnauthenticated<T>(run: () => T | Promise<T>): Promise<
  */
 export function boundId(value: unknown): number {
   if (typeof value === 'number' && Number.isSafeInteger(value) && value > 0) return value;
-  throw invalid('This action was called with arguments its page never sends');
+  throw invalid('actionArguments');
 }
 
 /** The action's form, as a browser posts it; anything else is refused. */
 export function formOf(value: unknown): FormData {
   if (value instanceof FormData) return value;
-  throw invalid('This action was called with arguments its page never sends');
+  throw invalid('actionArguments');
 }
 
 /** FormData → the plain object the shared zod schemas expect. */

@@ -1,9 +1,12 @@
 import type { Viewer } from '../access/viewer';
 import { authenticate } from '../auth/authenticate';
 import { needsRefresh, refreshedSessionCookie } from '../auth/session-cookie';
-import { AppError, isAppError } from '../errors';
+import type { Locale } from '@/i18n/locales';
+import { appError, invalid, isAppError, translateError } from '../errors';
+import { fieldProblems } from '../validation/common';
 import { parseRecordId } from '../validation/ids';
 import { opId } from '../validation/socket';
+import { requestLocale } from './request-locale';
 import { isSameOriginRequest } from './same-origin';
 
 /** What an API handler sees of a request, whatever serves it. */
@@ -16,6 +19,8 @@ export interface ApiContext {
   body: () => Promise<unknown>;
   /** Headers to add to the response, whatever it is (the rolling session refresh). */
   responseHeaders: Record<string, string>;
+  /** Who is acting, once known: an error answer is then in their saved language (without the cookie). */
+  viewer?: Viewer;
 }
 
 export type ApiHandler = (ctx: ApiContext) => unknown;
@@ -45,14 +50,15 @@ export function withViewer(handler: (viewer: Viewer, ctx: ApiContext) => unknown
     // with rights it has lost meanwhile (signed out, revoked). A body error is reported after 401.
     if (writes) await ctx.body().catch(() => undefined);
     const auth = await authenticate({ cookieHeader: ctx.headers.get('cookie'), authorization: ctx.headers.get('authorization') });
-    if (!auth) throw new AppError('unauthorized', 'Sign in or send a valid API token');
+    if (!auth) throw appError('unauthorized', 'signInRequired');
     if (writes && auth.via === 'session' && !isSameOriginRequest(ctx.headers)) {
-      throw new AppError('forbidden', 'Cross-site request refused');
+      throw appError('forbidden', 'crossSiteRefused');
     }
     if (auth.session && needsRefresh(auth.session.token)) {
       const cookie = await refreshedSessionCookie(auth.session.token);
       if (cookie) ctx.responseHeaders['set-cookie'] = cookie;
     }
+    ctx.viewer = auth.viewer;
     return handler(auth.viewer, ctx);
   };
 }
@@ -67,29 +73,39 @@ export async function runApiHandler(handler: ApiHandler, ctx: ApiContext, succes
         ? { status: value.status, headers: value.headers, body: value.body }
         : { status: successStatus, headers: JSON_HEADERS, body: JSON.stringify(value ?? { ok: true }) };
   } catch (error) {
-    result = errorResult(error);
+    result = errorResult(error, await errorLocale(ctx));
   }
   return { ...result, headers: { ...result.headers, ...ctx.responseHeaders } };
 }
 
-export function errorResult(error: unknown): ApiResult {
+/** The language of an error answer: the request's (PRODUCT.md "Languages"); without the saved one if the database is what failed. */
+async function errorLocale(ctx: ApiContext): Promise<Locale> {
+  try {
+    return await requestLocale(ctx.headers, ctx.viewer);
+  } catch {
+    return requestLocale(ctx.headers);
+  }
+}
+
+/** The PRODUCT.md error body, in the reader's language (English by default). */
+export function errorResult(error: unknown, locale: Locale = 'en'): ApiResult {
   if (isAppError(error)) {
     const headers: Record<string, string> = { ...JSON_HEADERS };
     if (error.retryAfterSeconds) headers['retry-after'] = String(error.retryAfterSeconds);
-    return { status: error.status, headers, body: JSON.stringify(error.toBody()) };
+    return { status: error.status, headers, body: JSON.stringify(error.toBody(locale)) };
   }
   console.error('Unhandled API error', error);
   return {
     status: 500,
     headers: JSON_HEADERS,
-    body: JSON.stringify({ error: { code: 'internal', message: 'Something went wrong on our side' } }),
+    body: JSON.stringify({ error: { code: 'internal', message: translateError(locale, { key: 'internal' }) } }),
   };
 }
 
 /** A numeric path id; anything else is a resource that does not exist. */
 export function pathId(value: string | undefined): number {
   const id = parseRecordId(value);
-  if (id === null) throw new AppError('not_found', 'Not found');
+  if (id === null) throw appError('not_found', 'notFound');
   return id;
 }
 
@@ -98,7 +114,6 @@ export function operationId(headers: Headers): string | undefined {
   const key = headers.get('idempotency-key');
   if (key === null) return undefined;
   const parsed = opId.safeParse(key);
-  if (!parsed.success)
-    throw new AppError('invalid', 'Invalid Idempotency-Key', { fields: { 'Idempotency-Key': parsed.error.issues[0].message } });
+  if (!parsed.success) throw invalid('invalidIdempotencyKey', { 'Idempotency-Key': fieldProblems(parsed.error)._ });
   return parsed.data;
 }

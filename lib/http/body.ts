@@ -1,4 +1,4 @@
-import { AppError } from '../errors';
+import { appError, invalid } from '../errors';
 
 export const MAX_BODY_BYTES = 100 * 1024;
 
@@ -21,13 +21,13 @@ export async function readJsonBody(
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
   } catch {
-    throw new AppError('invalid', 'The body is not valid UTF-8');
+    throw invalid('bodyNotUtf8');
   }
   try {
     return JSON.parse(text);
   } catch {
-    throw new AppError('invalid', 'The body is not valid JSON');
+    throw invalid('bodyNotJson');
   }
 }
 
-const tooLarge = (max: number) => new AppError('too_large', `The body is larger than ${Math.round(max / 1024)} KB`);
+const tooLarge = (max: number) => appError('too_large', 'bodyTooLarge', { kb: Math.round(max / 1024) });

@@ -1,7 +1,9 @@
 import type http from 'node:http';
 import { ROUTES, notFoundHandler, type Route } from '../api/routes';
 import { readJsonBody } from './body';
+import { translateError } from '../errors';
 import { runApiHandler, type ApiContext, type ApiResult } from './api-route';
+import { requestLocale } from './request-locale';
 
 const DRAIN_LIMIT_BYTES = 8 * 1024 * 1024;
 
@@ -54,18 +56,19 @@ export async function handleApiRequest(req: http.IncomingMessage, res: http.Serv
   }
 
   let result: ApiResult;
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (typeof value === 'string') headers.set(name, value);
+    else if (Array.isArray(value)) headers.set(name, value.join(', '));
+  }
   if (!match && allowed.length) {
+    const message = translateError(await requestLocale(headers), { key: 'methodNotAllowed', params: { methods: allowed.join(', ') } });
     result = {
       status: 405,
       headers: { 'content-type': 'application/json; charset=utf-8', allow: allowed.join(', ') },
-      body: JSON.stringify({ error: { code: 'method_not_allowed', message: `Use ${allowed.join(' or ')}` } }),
+      body: JSON.stringify({ error: { code: 'method_not_allowed', message } }),
     };
   } else {
-    const headers = new Headers();
-    for (const [name, value] of Object.entries(req.headers)) {
-      if (typeof value === 'string') headers.set(name, value);
-      else if (Array.isArray(value)) headers.set(name, value.join(', '));
-    }
     const ctx: ApiContext = {
       method,
       headers,

@@ -4,7 +4,7 @@ import { isLocale, LOCALE_COOKIE, localeFromAcceptLanguage, type Locale } from '
 import type { Viewer } from '../access/viewer';
 
 /** The language of an API answer's words: the switcher's cookie, else one's saved language, else Accept-Language. */
-export async function requestLocale(headers: Headers, viewer?: Viewer): Promise<Locale> {
+export async function requestLocale(headers: Headers, viewer?: Pick<Viewer, 'id'>): Promise<Locale> {
   const cookie = headers
     .get('cookie')
     ?.split(';')

@@ -21,6 +21,8 @@ const UNTRANSLATED = [
   /Add calendar → From internet|Other calendars → From URL/g,
   /Authorization: Bearer <token>/g,
   /\b(?:Chaikhana|Chatham House|Markdown|CSV|JSON|API|ICS|Outlook|Google|CA-\d|KZ|KG|TJ|TM|UZ|EU|UN|JP|KR|URL|ad referendum|Ctrl\+Enter)\b/g,
+  // What an API client types as it is (error messages name the JSON fields and values they expect).
+  /\b(?:callbackUrl|threadId|initiativeId|ids|all|true|false|null|Idempotency-Key|UTF-8|http\(s\))(?![\w-])/g,
 ];
 /** Words a language shares with English (the same word, not a leftover). */
 const SHARED_WORDS: Partial<Record<Locale, string[]>> = { tk: ['format'], uz: ['format'] };

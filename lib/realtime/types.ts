@@ -2,7 +2,9 @@ import type { PublicActor, PublicEvent } from '../events/types';
 import type { NotificationView } from '../services/notifications/render';
 import type { MessageView } from '../services/threads/messages';
 
-export type Ack<T> = (response: ({ ok: true } & T) | { ok: false; error: string; fields?: Record<string, string> }) => void;
+export type Ack<T> = (
+  response: ({ ok: true } & T) | { ok: false; error: string; message?: string; fields?: Record<string, string> },
+) => void;
 
 export interface ClientToServerEvents {
   subscribe: (payload: unknown, ack?: Ack<{ missed: PublicEvent[]; truncated?: boolean }>) => void;

@@ -8,7 +8,7 @@ async function consume(name: string, points: number, duration: number, key: stri
   } catch (rejection) {
     if (!isLimited(rejection)) throw rejection;
     const seconds = Math.ceil(rejection.msBeforeNext / 1000);
-    throw rateLimited(`Too many ${what}; try again in ${seconds} s`, seconds);
+    throw rateLimited('tooMany', { what, seconds }, seconds);
   }
 }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { STATUSES } from '../consensus/codes';
-import { partnerCode, stateCode, topicSlug } from './common';
+import { partnerCode, stateCode, topicSlug, msg } from './common';
 import { formatFilter, implementationFilter, STANCE_DETAILS } from './initiatives';
 
 /** The dashboard's filters: the same in the page URL, the API and the exports. */
@@ -12,7 +12,7 @@ export const dashboardFilters = z.object({
   partner: partnerCode.optional(),
   q: z.string().trim().max(100).optional(),
   /** Stances given the diplomats' way: some endorsement ad referendum, some reservation with a condition. */
-  detail: z.enum(STANCE_DETAILS, { error: 'Detail is ad_referendum, conditional or silence' }).optional(),
+  detail: z.enum(STANCE_DETAILS).optional(),
   /** Formalized initiatives by implementation as a whole, or those whose review date has passed. */
   implementation: implementationFilter.optional(),
 });
@@ -23,7 +23,7 @@ export const dashboardQuery = dashboardFilters.extend({
   /** Keyset position in "last change first" order: `<updatedAt>~<id>`. */
   cursor: z
     .string()
-    .regex(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,6})?Z~\d{1,15}$/, 'Invalid cursor')
+    .regex(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,6})?Z~\d{1,15}$/, msg('invalidCursor'))
     .optional(),
   /** The initiative the map shows. */
   focus: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),

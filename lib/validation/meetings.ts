@@ -1,19 +1,20 @@
 import { z } from 'zod';
 import { MEETING_LEVELS } from '../consensus/codes';
-import { id, stateCode, title, uniqueList } from './common';
+import { errorText, type FieldProblems } from '../errors';
+import { id, stateCode, title, uniqueList, msg } from './common';
 
 export const MEETING_MAX_DAYS = 14;
 export const AGENDA_MAX_ITEMS = 30;
 export const READOUT_MAX_CHARS = 20_000;
 
-export const meetingLevel = z.enum(MEETING_LEVELS, { error: 'Level must be summit, ministerial, senior_officials, expert or track2' });
+export const meetingLevel = z.enum(MEETING_LEVELS);
 
 /** An IANA time zone the runtime knows (Asia/Tashkent, UTC); offsets and abbreviations are refused. */
 export const timeZone = z
   .string()
   .trim()
   .max(64)
-  .refine((zone) => /^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(zone) && isKnownZone(zone), 'Unknown time zone');
+  .refine((zone) => /^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(zone) && isKnownZone(zone), msg('unknownTimeZone'));
 
 function isKnownZone(zone: string): boolean {
   try {
@@ -26,15 +27,15 @@ function isKnownZone(zone: string): boolean {
 
 /** An ISO 8601 instant with its offset, kept as UTC to the second (what calendars keep). */
 const instant = z.iso
-  .datetime({ offset: true, error: 'An ISO 8601 time with its offset, e.g. 2026-12-03T09:00:00+05:00' })
+  .datetime({ offset: true, error: msg('isoTimeExample') })
   .transform((value) => new Date(Math.floor(Date.parse(value) / 1000) * 1000).toISOString());
 
 const agendaItem = z
   .strictObject({
     initiativeId: id.optional(),
-    title: z.string().trim().max(200, 'At most 200 characters').optional(),
+    title: z.string().trim().max(200).optional(),
   })
-  .refine((item) => item.initiativeId !== undefined || (item.title ?? '') !== '', 'A free item needs a title');
+  .refine((item) => item.initiativeId !== undefined || (item.title ?? '') !== '', msg('freeItemTitle'));
 export type AgendaItemInput = z.infer<typeof agendaItem>;
 
 const meetingFields = {
@@ -43,19 +44,19 @@ const meetingFields = {
   startsAt: instant,
   endsAt: instant,
   timezone: timeZone,
-  place: z.string().trim().max(200, 'At most 200 characters').nullable().optional(),
+  place: z.string().trim().max(200).nullable().optional(),
   chairState: stateCode.nullable().optional(),
   states: uniqueList(stateCode, { min: 1, max: 5, label: 'states' }),
-  agenda: z.array(agendaItem).max(AGENDA_MAX_ITEMS, `At most ${AGENDA_MAX_ITEMS} items`).default([]),
+  agenda: z.array(agendaItem).max(AGENDA_MAX_ITEMS).default([]),
 };
 
 /** Checks that hold across fields, for a new meeting and for one after an edit. */
 export function meetingProblems(m: { startsAt: string; endsAt: string; chairState?: string | null; states: string[] }) {
-  const fields: Record<string, string> = {};
+  const fields: FieldProblems = {};
   const length = Date.parse(m.endsAt) - Date.parse(m.startsAt);
-  if (length <= 0) fields.endsAt = 'The meeting must end after it starts';
-  else if (length > MEETING_MAX_DAYS * 86_400_000) fields.endsAt = `At most ${MEETING_MAX_DAYS} days long`;
-  if (m.chairState && !m.states.includes(m.chairState)) fields.chairState = 'The chair is one of the attending states';
+  if (length <= 0) fields.endsAt = errorText('meetingEndsAfterStart');
+  else if (length > MEETING_MAX_DAYS * 86_400_000) fields.endsAt = errorText('meetingMaxDays', { days: MEETING_MAX_DAYS });
+  if (m.chairState && !m.states.includes(m.chairState)) fields.chairState = errorText('chairAttending');
   return fields;
 }
 
@@ -73,30 +74,26 @@ export const updateMeetingInput = z
     place: meetingFields.place,
     chairState: meetingFields.chairState,
     states: meetingFields.states.optional(),
-    agenda: z.array(agendaItem).max(AGENDA_MAX_ITEMS, `At most ${AGENDA_MAX_ITEMS} items`).optional(),
+    agenda: z.array(agendaItem).max(AGENDA_MAX_ITEMS).optional(),
   })
-  .refine((patch) => Object.keys(patch).length > 0, 'Nothing to change');
+  .refine((patch) => Object.keys(patch).length > 0, msg('nothingToChange'));
 export type UpdateMeetingInput = z.infer<typeof updateMeetingInput>;
 
 export const listMeetingsQuery = z.object({
-  from: z.iso.datetime({ offset: true, error: 'An ISO 8601 time with its offset' }).optional(),
-  to: z.iso.datetime({ offset: true, error: 'An ISO 8601 time with its offset' }).optional(),
+  from: z.iso.datetime({ offset: true, error: msg('isoTime') }).optional(),
+  to: z.iso.datetime({ offset: true, error: msg('isoTime') }).optional(),
   level: meetingLevel.optional(),
   state: stateCode.optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
   cursor: z
     .string()
-    .regex(/^\d{1,16}$/, 'Invalid cursor')
+    .regex(/^\d{1,16}$/, msg('invalidCursor'))
     .optional(),
 });
 export type ListMeetingsQuery = z.infer<typeof listMeetingsQuery>;
 
 export const readoutInput = z.strictObject({
-  body: z
-    .string()
-    .trim()
-    .min(1, 'Write the readout first')
-    .max(READOUT_MAX_CHARS, `At most ${READOUT_MAX_CHARS.toLocaleString('en')} characters`),
+  body: z.string().trim().min(1, msg('writeReadout')).max(READOUT_MAX_CHARS),
   /** The version the writer edited, if known: a readout changed meanwhile answers 409. */
   version: z.number().int().min(0).optional(),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { msg } from './common';
 import { queryStems } from '../services/search/text';
 
 export const SEARCH_QUERY_MAX = 200;
@@ -8,17 +9,17 @@ export const SEARCH_OFFSET_MAX = 1000;
 /** `GET /api/v1/search` and the search page. */
 export const searchQuery = z.object({
   q: z
-    .string({ error: 'Required' })
+    .string({ error: msg('required') })
     .trim()
-    .min(1, 'Required')
-    .max(SEARCH_QUERY_MAX, `At most ${SEARCH_QUERY_MAX} characters`)
-    .refine((q) => queryStems(q).length > 0, 'Type at least one word'),
-  kind: z.enum(['thread', 'initiative', 'message'], { error: 'Kind must be thread, initiative or message' }).optional(),
+    .min(1, msg('required'))
+    .max(SEARCH_QUERY_MAX)
+    .refine((q) => queryStems(q).length > 0, msg('typeAWord')),
+  kind: z.enum(['thread', 'initiative', 'message']).optional(),
   limit: z.coerce.number().int().min(1).max(50).default(20),
   cursor: z
     .string()
-    .regex(/^\d{1,4}$/, 'Invalid cursor')
-    .refine((c) => Number(c) <= SEARCH_OFFSET_MAX, 'Invalid cursor')
+    .regex(/^\d{1,4}$/, msg('invalidCursor'))
+    .refine((c) => Number(c) <= SEARCH_OFFSET_MAX, msg('invalidCursor'))
     .optional(),
 });
 export type SearchQuery = z.infer<typeof searchQuery>;

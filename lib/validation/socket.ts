@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { msg } from './common';
 import { CHANNEL_PATTERN } from '../realtime/channels';
 import { messageBody } from './threads';
 
-export const channelName = z.string().regex(CHANNEL_PATTERN, 'Unknown channel');
+export const channelName = z.string().regex(CHANNEL_PATTERN, msg('unknownChannel'));
 
 export const subscribeInput = z.strictObject({
   channel: channelName,
@@ -11,7 +12,7 @@ export const subscribeInput = z.strictObject({
 
 export const unsubscribeInput = z.strictObject({ channel: channelName });
 
-export const opId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'Operation ids are 8–64 letters, digits, - or _');
+export const opId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, msg('operationId'));
 
 export const messageSendInput = z.strictObject({
   threadId: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),

@@ -42,7 +42,7 @@ export interface ActionAnswer {
   /** Where the answer sends the browser (a redirect after success, or to sign in). */
   location: string | null;
   /** The action's return value (our ActionState), when it ran to the end. */
-  result: { ok: boolean; code?: string; data?: unknown } | null;
+  result: { ok: boolean; code?: string; message?: string; fields?: Record<string, string>; data?: unknown } | null;
 }
 
 /**
@@ -57,14 +57,14 @@ export async function callAction(
   name: string,
   args: unknown[],
   fields: Record<string, string | string[]> = {},
-  options: { origin?: string; previousState?: boolean } = {},
+  options: { origin?: string; previousState?: boolean; headers?: Record<string, string> } = {},
 ): Promise<ActionAnswer> {
   const form = new FormData();
   for (const [key, value] of Object.entries(fields)) for (const v of [value].flat()) form.append(key, v);
   const body = await encodeReply(options.previousState === false ? [...args, form] : [...args, null, form]);
   const response = await client.raw('POST', page, {
     body,
-    headers: { 'next-action': actionId(name), origin: options.origin ?? client.baseUrl, accept: 'text/x-component' },
+    headers: { ...options.headers, 'next-action': actionId(name), origin: options.origin ?? client.baseUrl, accept: 'text/x-component' },
   });
   const text = await response.text();
   const line = /^\w+:(\{"ok":.*)$/m.exec(text);

@@ -111,8 +111,16 @@ describe('channels', () => {
       visibility: 'discreet',
     });
     const live = await connect(server.url, as.kz.cookieHeader());
-    expect(await live.call('subscribe', { channel: `thread:${room.body.id}` })).toEqual({ ok: false, error: 'not_found' });
-    expect(await live.call('subscribe', { channel: 'thread:999999' })).toEqual({ ok: false, error: 'not_found' });
+    expect(await live.call('subscribe', { channel: `thread:${room.body.id}` })).toEqual({
+      ok: false,
+      error: 'not_found',
+      message: 'Room not found',
+    });
+    expect(await live.call('subscribe', { channel: 'thread:999999' })).toEqual({
+      ok: false,
+      error: 'not_found',
+      message: 'Room not found',
+    });
     expect(await live.call('message:send', { threadId: room.body.id, body: 'Knock' })).toMatchObject({ ok: false, error: 'not_found' });
     live.close();
   });
@@ -180,7 +188,11 @@ describe('visibility on the live path and on replay', () => {
     const marker = await proposeIn(openRoom, as.kz);
     await live.waitFor((events) => events.some((e) => e.initiativeId === marker.id));
     expect(live.events.slice(count).filter((e) => e.threadId === room.body.id)).toEqual([]);
-    expect(await live.call('subscribe', { channel: `thread:${room.body.id}` })).toEqual({ ok: false, error: 'not_found' });
+    expect(await live.call('subscribe', { channel: `thread:${room.body.id}` })).toEqual({
+      ok: false,
+      error: 'not_found',
+      message: 'Room not found',
+    });
     live.close();
   });
 });
@@ -220,7 +232,7 @@ describe('messages over the socket', () => {
     const answers = [];
     for (let i = 0; i < 22; i++) answers.push(await live.call('message:send', { threadId: openRoom, body: `Flood ${i}` }));
     expect(answers.filter((a) => a.ok)).toHaveLength(20);
-    expect(answers.at(-1)).toEqual({ ok: false, error: 'rate_limited' });
+    expect(answers.at(-1)).toMatchObject({ ok: false, error: 'rate_limited', message: expect.stringMatching(/^Too many messages/) });
     expect((await limited.post(`/api/v1/threads/${openRoom}/messages`, { body: 'And over HTTP' })).status).toBe(429);
     expect(live.socket.connected).toBe(true);
     live.close();

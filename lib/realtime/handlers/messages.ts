@@ -9,14 +9,14 @@ export function registerMessageHandlers(ctx: RealtimeContext, socket: LiveSocket
   socket.on('message:send', async (payload, ack) => {
     const reply = replyTo<{ message: MessageView }>(ack);
     const parsed = messageSendInput.safeParse(payload);
-    if (!parsed.success) return reply(invalidPayload(parsed.error));
+    if (!parsed.success) return reply(await invalidPayload(parsed.error, socket));
     try {
       const viewer = await ctx.currentViewer(socket);
       if (!viewer) return reply(SESSION_ENDED);
       const message = await postMessage(viewer, parsed.data.threadId, { body: parsed.data.body }, parsed.data.opId);
       reply({ ok: true, message });
     } catch (error) {
-      reply(refusal(error, 'message:send'));
+      reply(await refusal(error, 'message:send', socket));
     }
   });
 }

@@ -12,10 +12,10 @@ export function registerPresenceHandlers(ctx: RealtimeContext, socket: LiveSocke
   socket.on('typing', async (payload, ack) => {
     const reply = replyTo<object>(ack);
     const parsed = typingInput.safeParse(payload);
-    if (!parsed.success) return reply(invalidPayload(parsed.error));
+    if (!parsed.success) return reply(await invalidPayload(parsed.error, socket));
     const { threadId } = parsed.data;
     if (!socket.data.channels.has(threadChannel(threadId))) return reply({ ok: false, error: 'not_subscribed' });
-    if (!socket.data.limits.take('typing')) return reply(refusal(rateLimited('Typing reported too often'), 'typing'));
+    if (!socket.data.limits.take('typing')) return reply(await refusal(rateLimited('typingTooOften'), 'typing', socket));
     try {
       const viewer = await ctx.currentViewer(socket);
       if (!viewer) return reply(SESSION_ENDED);
@@ -23,7 +23,7 @@ export function registerPresenceHandlers(ctx: RealtimeContext, socket: LiveSocke
       emitEverywhere(ctx.io, rooms.thread(threadId), 'typing', { threadId, who }, socket.id);
       reply({ ok: true });
     } catch (error) {
-      reply(refusal(error, 'typing'));
+      reply(await refusal(error, 'typing', socket));
     }
   });
 

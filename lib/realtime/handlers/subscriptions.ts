@@ -18,8 +18,8 @@ export function registerSubscriptionHandlers(ctx: RealtimeContext, socket: LiveS
   socket.on('subscribe', async (payload, ack) => {
     const reply = replyTo<Subscribed>(ack);
     const parsed = subscribeInput.safeParse(payload);
-    if (!parsed.success) return reply(invalidPayload(parsed.error));
-    if (!socket.data.limits.take('subscribe')) return reply(refusal(rateLimited('Too many subscriptions; slow down'), 'subscribe'));
+    if (!parsed.success) return reply(await invalidPayload(parsed.error, socket));
+    if (!socket.data.limits.take('subscribe')) return reply(await refusal(rateLimited('tooManySubscriptions'), 'subscribe', socket));
     try {
       const viewer = await ctx.currentViewer(socket);
       if (!viewer) return reply(SESSION_ENDED);
@@ -52,14 +52,14 @@ export function registerSubscriptionHandlers(ctx: RealtimeContext, socket: LiveS
       reply({ ok: true, missed: replay.events, ...(replay.truncated ? { truncated: true } : {}) });
       await ctx.announcePresence(thread.id);
     } catch (error) {
-      reply(refusal(error, 'subscribe'));
+      reply(await refusal(error, 'subscribe', socket));
     }
   });
 
   socket.on('unsubscribe', async (payload, ack) => {
     const reply = replyTo<object>(ack);
     const parsed = unsubscribeInput.safeParse(payload);
-    if (!parsed.success) return reply(invalidPayload(parsed.error));
+    if (!parsed.success) return reply(await invalidPayload(parsed.error, socket));
     const channel = parseChannel(parsed.data.channel)!;
     if (channel.kind === 'dashboard') {
       socket.data.channels.delete(channelName(channel));

@@ -31,7 +31,7 @@ export function editInitiative(viewer: Viewer, id: number, rawInput: unknown): P
         authorizeReviewDate(viewer);
         return input;
       }
-      if (!canEditInitiative(viewer, initiative.createdBy)) throw forbidden('Only the proposer or a facilitator edits an initiative');
+      if (!canEditInitiative(viewer, initiative.createdBy)) throw forbidden('onlyProposerEdits');
       return input;
     },
     async (change, input) => {
@@ -40,7 +40,7 @@ export function editInitiative(viewer: Viewer, id: number, rawInput: unknown): P
       const current = (await tx.get<{ title: string; summary: string; openToJoin: number; formalizedAt: string | null }>(
         sql`SELECT title, summary, open_to_join AS "openToJoin", formalized_at AS "formalizedAt" FROM initiatives WHERE id = ${id}`,
       ))!;
-      if (current.formalizedAt) throw conflict('A formalized initiative is no longer edited');
+      if (current.formalizedAt) throw conflict('formalizedNoEdit');
       const changes: Record<string, { from: unknown; to: unknown }> = {};
       if (input.title !== undefined && input.title !== current.title) changes.title = { from: current.title, to: input.title };
       if (input.summary !== undefined && input.summary !== current.summary) changes.summary = { from: current.summary, to: input.summary };

@@ -21,7 +21,7 @@ export function removeEndorsement(viewer: Viewer, initiativeId: number): Promise
 
 async function changeEndorsement(viewer: Viewer, initiativeId: number, add: boolean): Promise<InitiativeView> {
   const { initiative, thread } = await visibleInitiative(viewer, initiativeId);
-  if (!canEndorse(viewer)) throw forbidden('Observers do not endorse');
+  if (!canEndorse(viewer)) throw forbidden('observersNoEndorse');
   await write(async (tx) => {
     await assertRoomOpen(tx, initiative.threadId);
     const at = now();
@@ -31,7 +31,7 @@ async function changeEndorsement(viewer: Viewer, initiativeId: number, add: bool
               ON CONFLICT DO NOTHING`,
         )
       : await tx.run(sql`DELETE FROM endorsements WHERE initiative_id = ${initiativeId} AND participant_id = ${viewer.id}`);
-    if (changed === 0) throw conflict(add ? 'You already endorse this initiative' : 'You do not endorse this initiative');
+    if (changed === 0) throw conflict(add ? 'alreadyEndorse' : 'notEndorsing');
     const { count } = (await tx.get<{ count: number }>(
       sql`UPDATE initiatives SET endorsement_count = endorsement_count + ${add ? 1 : -1}, updated_at = ${at}
           WHERE id = ${initiativeId} RETURNING endorsement_count AS count`,

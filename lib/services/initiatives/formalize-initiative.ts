@@ -14,13 +14,12 @@ export function formalizeInitiative(viewer: Viewer, initiativeId: number): Promi
     viewer,
     initiativeId,
     () => {
-      if (!mayFormalize(viewer)) throw forbidden('Only a facilitator formalizes an initiative');
+      if (!mayFormalize(viewer)) throw forbidden('onlyFacilitatorFormalizes');
     },
     async ({ tx, initiative, context, at }) => {
       const consensus = await evaluateStored(tx, initiativeId);
-      if (consensus.provisional)
-        throw conflict('This consensus is ad referendum: it is formalized once every endorsement is confirmed by its capital');
-      if (!canFormalize(consensus)) throw conflict(`Only an initiative in consensus is formalized; this one is in ${consensus.status}`);
+      if (consensus.provisional) throw conflict('adReferendumConsensus');
+      if (!canFormalize(consensus)) throw conflict('onlyConsensusFormalized', { status: consensus.status });
       await tx.run(sql`UPDATE initiatives SET formalized_at = ${at}, formalized_by = ${viewer.id} WHERE id = ${initiativeId}`);
       appendEvent(tx, { type: 'initiative.formalized', initiativeId, ...context, payload: { label: initiative.label, formalizedAt: at } });
     },

@@ -13,7 +13,7 @@ export async function getInitiative(viewer: Viewer, id: number, q: Db = db()): P
 /** The initiative as it is now, in a room this viewer was just found to see (after a change they made in it). */
 export async function getChangedInitiative(viewer: Viewer, id: number, thread: VisibleThread): Promise<InitiativeView> {
   const initiative = await findInitiative(id);
-  if (!initiative) throw notFound('Initiative not found');
+  if (!initiative) throw notFound('initiativeNotFound');
   return viewOf(viewer, initiative, thread);
 }
 

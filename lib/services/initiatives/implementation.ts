@@ -34,8 +34,8 @@ export function setImplementation(
       schema: setImplementationInput,
       allowed: canReportImplementationFor,
       refusal: {
-        facilitator: 'A facilitator never reports a state’s implementation; its delegate does',
-        others: (state) => `Only a verified delegate of ${state} reports its implementation`,
+        facilitator: 'facilitatorNoImplementation',
+        others: 'onlyDelegateImplementation',
       },
       whileArchived: true,
     },
@@ -43,13 +43,13 @@ export function setImplementation(
       const initiative = (await tx.get<{ formalizedAt: string | null }>(
         sql`SELECT formalized_at AS "formalizedAt" FROM initiatives WHERE id = ${initiativeId}`,
       ))!;
-      if (!initiative.formalizedAt) throw conflict('Only a formalized initiative is implemented');
+      if (!initiative.formalizedAt) throw conflict('onlyFormalizedImplemented');
       const stance = await tx.get<{ position: Position; acceding: number }>(
         sql`SELECT position, acceding FROM stances WHERE initiative_id = ${initiativeId} AND state_code = ${state}`,
       );
-      if (!stance) throw conflict(`${state} does not take part in this initiative`);
-      if (stance.position === 'step_aside') throw conflict(`${state} stepped aside from this initiative and does not implement it`);
-      if (stance.acceding) throw conflict(`${state} has not acceded to this initiative yet: it implements it once it endorses`);
+      if (!stance) throw conflict('stateNotTakingPart', { state });
+      if (stance.position === 'step_aside') throw conflict('steppedAsideNoImplement', { state });
+      if (stance.acceding) throw conflict('notAcceded', { state });
       const current = await tx.get<{ status: ImplementationStatus; note: string | null }>(
         sql`SELECT status, note FROM implementations WHERE initiative_id = ${initiativeId} AND state_code = ${state}`,
       );
@@ -74,7 +74,7 @@ export function setImplementation(
 
 /** Only a facilitator sets a review date (PATCH /api/v1/initiatives/:id {reviewAt}). */
 export function authorizeReviewDate(viewer: Viewer): void {
-  if (!canSetReviewDate(viewer)) throw forbidden('Only a facilitator sets the review date');
+  if (!canSetReviewDate(viewer)) throw forbidden('onlyFacilitatorReviewDate');
 }
 
 /**
@@ -85,7 +85,7 @@ export async function setReviewDate({ tx, context }: InitiativeChange, initiativ
   const current = (await tx.get<{ formalizedAt: string | null; reviewAt: string | null }>(
     sql`SELECT formalized_at AS "formalizedAt", review_at AS "reviewAt" FROM initiatives WHERE id = ${initiativeId}`,
   ))!;
-  if (!current.formalizedAt) throw conflict('Only a formalized initiative has its implementation reviewed');
+  if (!current.formalizedAt) throw conflict('onlyFormalizedReviewed');
   if (current.reviewAt === reviewAt) return false;
   await tx.run(sql`UPDATE initiatives SET review_at = ${reviewAt} WHERE id = ${initiativeId}`);
   appendEvent(tx, { type: 'implementation.review_set', initiativeId, ...context, payload: { reviewAt, from: current.reviewAt } });

@@ -42,10 +42,10 @@ export async function visibleInitiative(
   q: Db = db(),
 ): Promise<{ initiative: InitiativeRow; thread: VisibleThread }> {
   const initiative = await findInitiative(id, q);
-  if (!initiative) throw notFound('Initiative not found');
+  if (!initiative) throw notFound('initiativeNotFound');
   try {
     return { initiative, thread: await visibleThread(viewer, initiative.threadId, q) };
   } catch {
-    throw notFound('Initiative not found');
+    throw notFound('initiativeNotFound');
   }
 }

@@ -19,16 +19,16 @@ export function joinInitiative(viewer: Viewer, initiativeId: number): Promise<In
     () => {
       if (canJoinForOwnState(viewer) && viewer.state) return { state: viewer.state, partner: null };
       if (canJoinAsPartner(viewer)) return { state: null, partner: viewer.partner! };
-      throw forbidden('Only a verified state delegate joins an initiative for its own state, or a partner’s representative as +X');
+      throw forbidden('onlyDelegateJoins');
     },
     async ({ tx, thread, context, at }, { state, partner }) => {
       const current = (await tx.get<{ openToJoin: number; formalizedAt: string | null }>(
         sql`SELECT open_to_join AS "openToJoin", formalized_at AS "formalizedAt" FROM initiatives WHERE id = ${initiativeId}`,
       ))!;
-      if (!current.openToJoin) throw conflict('This initiative is not open to join');
+      if (!current.openToJoin) throw conflict('notOpenToJoin');
       if (partner) {
         if (await tx.get(sql`SELECT 1 FROM initiative_partners WHERE initiative_id = ${initiativeId} AND partner_code = ${partner}`))
-          throw conflict(`${partner} is already a partner of this initiative`);
+          throw conflict('partnerAlreadyIn', { partner });
         const first = !(await tx.get(sql`SELECT 1 FROM initiative_partners WHERE initiative_id = ${initiativeId}`));
         await tx.run(sql`INSERT INTO initiative_partners (initiative_id, partner_code) VALUES (${initiativeId}, ${partner})`);
         // The consensus recomputed after this change counts the same partners before and after: the new one is counted here.
@@ -37,7 +37,7 @@ export function joinInitiative(viewer: Viewer, initiativeId: number): Promise<In
         return;
       }
       if (await tx.get(sql`SELECT 1 FROM stances WHERE initiative_id = ${initiativeId} AND state_code = ${state}`)) {
-        throw conflict(`${state} already takes part in this initiative`);
+        throw conflict('stateAlreadyIn', { state: state! });
       }
       const acceding = current.formalizedAt !== null;
       await tx.run(

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { isFacilitator } from '../../access/rules';
 import type { Viewer } from '../../access/viewer';
 import type { StateCode } from '../../consensus/codes';
-import { forbidden } from '../../errors';
+import { type ErrorKey, forbidden } from '../../errors';
 import { parseInput, stateCode } from '../../validation/common';
 import { changeInitiative, type InitiativeChange } from './change-initiative';
 import type { InitiativeView } from './serialize-initiative';
@@ -12,7 +12,7 @@ export interface OwnStateRule<T extends z.ZodType<object>> {
   schema: T;
   allowed: (viewer: Viewer, state: StateCode) => boolean;
   /** Why a facilitator may not (they never act for a state), and why anyone else may not. */
-  refusal: { facilitator: string; others: (state: StateCode) => string };
+  refusal: { facilitator: ErrorKey; others: ErrorKey };
   /** Checks of the parsed input beyond its schema (those that need the clock), before the transaction. */
   check?: (input: z.infer<T>) => void;
   /** Goes on after the room is archived (implementation of a formalized text). */
@@ -37,7 +37,8 @@ export function changeForOwnState<T extends z.ZodType<object>>(
     () => {
       const state = parseInput(stateCode, raw.state);
       const input = parseInput(rule.schema, raw.input);
-      if (!rule.allowed(viewer, state)) throw forbidden(isFacilitator(viewer) ? rule.refusal.facilitator : rule.refusal.others(state));
+      if (!rule.allowed(viewer, state))
+        throw isFacilitator(viewer) ? forbidden(rule.refusal.facilitator) : forbidden(rule.refusal.others, { state });
       rule.check?.(input);
       return { ...input, state };
     },

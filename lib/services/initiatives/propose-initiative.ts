@@ -3,7 +3,7 @@ import { canPostIn, canPropose } from '../../access/rules';
 import type { Viewer } from '../../access/viewer';
 import { evaluateConsensus } from '../../consensus/consensus';
 import { now } from '../../clock';
-import { forbidden, invalid } from '../../errors';
+import { errorText, forbidden, invalid } from '../../errors';
 import { appendEvent } from '../../events/append';
 import { countInTotals, recordStatusDelta } from '../dashboard/totals';
 import { unknownPartners } from '../../reference/reference';
@@ -21,9 +21,9 @@ const { initiativePartners, initiativeVersions, initiatives, stances } = tables;
 export async function proposeInitiative(viewer: Viewer, threadId: number, rawInput: unknown): Promise<InitiativeView> {
   const thread = await visibleThread(viewer, threadId);
   const input = parseInput(proposeInitiativeInput, rawInput);
-  if (!canPropose(viewer) || !canPostIn(viewer, thread)) throw forbidden('Your affiliation may not propose initiatives');
+  if (!canPropose(viewer) || !canPostIn(viewer, thread)) throw forbidden('proposeAffiliation');
   const unknown = await unknownPartners(input.partners);
-  if (unknown.length) throw invalid('Some fields are not valid', { partners: `Unknown partner: ${unknown.join(', ')}` });
+  if (unknown.length) throw invalid('someFieldsInvalid', { partners: errorText('unknownPartners', { partners: unknown.join(', ') }) });
 
   const consensus = evaluateConsensus({
     stances: input.states.map((state) => ({ state, position: 'pending' })),

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { canSetStanceFor } from '../../access/rules';
 import type { Viewer } from '../../access/viewer';
 import type { Position } from '../../consensus/codes';
-import { conflict, forbidden, invalid } from '../../errors';
+import { conflict, errorText, forbidden, invalid } from '../../errors';
 import { appendEvent } from '../../events/append';
 import { cancelJob, scheduleJob } from '../../scheduler/jobs';
 import { parseInput, stateCode } from '../../validation/common';
@@ -57,21 +57,21 @@ export function setStance(
       schema: setStanceInput,
       allowed: canSetStanceFor,
       refusal: {
-        facilitator: 'A facilitator never sets a state’s stance',
-        others: (state) => `Only a verified delegate of ${state} sets its stance`,
+        facilitator: 'facilitatorNoStance',
+        others: 'onlyDelegateStance',
       },
       check: (input) => {
         if (!input.confirmBy) return;
         const ahead = Date.parse(input.confirmBy) - Date.now();
-        if (ahead <= 0) throw invalid('Check the confirmation date', { confirmBy: 'The confirmation date is in the past' });
+        if (ahead <= 0) throw invalid('checkConfirmation', { confirmBy: 'confirmByPast' });
         if (ahead > AD_REFERENDUM_MAX_DAYS * 86_400_000)
-          throw invalid('Check the confirmation date', { confirmBy: `At most ${AD_REFERENDUM_MAX_DAYS} days ahead` });
+          throw invalid('checkConfirmation', { confirmBy: errorText('atMostDaysAhead', { days: AD_REFERENDUM_MAX_DAYS }) });
       },
     },
     async ({ tx, thread, context, at }, input) => {
       const { state } = input;
       const current = await storedStance(tx, initiativeId, state);
-      if (!current) throw conflict(`${state} does not take part in this initiative; join it first`);
+      if (!current) throw conflict('stateJoinFirst', { state });
       const next = {
         position: input.position,
         note: input.note === undefined ? current.note : input.note || null,
@@ -138,13 +138,13 @@ export function confirmStance(viewer: Viewer, initiativeId: number, rawState: un
     initiativeId,
     () => {
       const state = parseInput(stateCode, rawState);
-      if (!canSetStanceFor(viewer, state)) throw forbidden(`Only a verified delegate of ${state} confirms its endorsement`);
+      if (!canSetStanceFor(viewer, state)) throw forbidden('onlyDelegateConfirms', { state });
       return state;
     },
     async ({ tx, context }, state) => {
       const current = await storedStance(tx, initiativeId, state);
-      if (!current) throw conflict(`${state} does not take part in this initiative`);
-      if (current.position !== 'endorse' || !current.adReferendum) throw conflict(`${state} has no endorsement ad referendum to confirm`);
+      if (!current) throw conflict('stateNotTakingPart', { state });
+      if (current.position !== 'endorse' || !current.adReferendum) throw conflict('noAdReferendumToConfirm', { state });
       await tx.run(
         sql`UPDATE stances SET ad_referendum = 0, confirm_by = NULL WHERE initiative_id = ${initiativeId} AND state_code = ${state}`,
       );

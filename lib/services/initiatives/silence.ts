@@ -4,7 +4,7 @@ import { canSetStanceFor, isFacilitator } from '../../access/rules';
 import type { Viewer } from '../../access/viewer';
 import { now } from '../../clock';
 import { readEnv } from '../../env';
-import { conflict, forbidden, invalid } from '../../errors';
+import { conflict, errorText, forbidden, invalid } from '../../errors';
 import type { Attribution } from '../../events/actor';
 import { appendEvent } from '../../events/append';
 import { cancelJob, scheduleJob } from '../../scheduler/jobs';
@@ -37,24 +37,24 @@ export function startSilence(viewer: Viewer, initiativeId: number, rawInput: unk
     viewer,
     initiativeId,
     () => {
-      if (!isFacilitator(viewer)) throw forbidden('Only a facilitator starts a silence procedure');
+      if (!isFacilitator(viewer)) throw forbidden('onlyFacilitatorSilence');
       const { deadline } = parseInput(startSilenceInput, rawInput);
       const ahead = Date.parse(deadline) - Date.now();
       const minimum = readEnv().SILENCE_MIN_SECONDS;
-      if (ahead < minimum * 1000) throw invalid('Check the deadline', { deadline: `At least ${minimum} seconds ahead` });
+      if (ahead < minimum * 1000) throw invalid('checkDeadline', { deadline: errorText('atLeastSecondsAhead', { seconds: minimum }) });
       if (ahead > SILENCE_MAX_DAYS * 86_400_000)
-        throw invalid('Check the deadline', { deadline: `At most ${SILENCE_MAX_DAYS} days ahead` });
+        throw invalid('checkDeadline', { deadline: errorText('atMostDaysAhead', { days: SILENCE_MAX_DAYS }) });
       return deadline;
     },
     async ({ tx, context, at }, deadline) => {
       const row = (await tx.get<{ formalizedAt: string | null; deadline: string | null }>(
         sql`SELECT formalized_at AS "formalizedAt", silence_deadline AS deadline FROM initiatives WHERE id = ${initiativeId}`,
       ))!;
-      if (row.formalizedAt) throw conflict('A formalized initiative needs no silence procedure');
-      if (row.deadline) throw conflict('A silence procedure already runs on this initiative');
+      if (row.formalizedAt) throw conflict('formalizedNoSilence');
+      if (row.deadline) throw conflict('silenceRunning');
       const consensus = await evaluateStored(tx, initiativeId);
-      if (consensus.status === 'reservations') throw conflict('A state holds a reservation: a silence procedure is not started over it');
-      if (consensus.active.length < 2) throw conflict('A silence procedure needs at least two active states');
+      if (consensus.status === 'reservations') throw conflict('silenceOverReservation');
+      if (consensus.active.length < 2) throw conflict('silenceTwoStates');
       await tx.run(sql`UPDATE initiatives SET silence_started_at = ${at}, silence_deadline = ${deadline} WHERE id = ${initiativeId}`);
       await scheduleJob(tx, { kind: SILENCE_JOB, key: String(initiativeId), runAt: deadline, payload: { deadline } });
       appendEvent(tx, { type: 'silence.started', initiativeId, ...context, payload: { deadline, states: consensus.active } });
@@ -69,13 +69,13 @@ export function breakSilence(viewer: Viewer, initiativeId: number, rawInput: unk
     initiativeId,
     () => {
       const { note } = parseInput(breakSilenceInput, rawInput);
-      if (!viewer.state || !canSetStanceFor(viewer, viewer.state)) throw forbidden('Only a state’s delegate breaks silence');
+      if (!viewer.state || !canSetStanceFor(viewer, viewer.state)) throw forbidden('onlyDelegateBreaksSilence');
       return { state: viewer.state, note };
     },
     async ({ tx, context }, { state, note }) => {
-      if (!(await runningDeadline(tx, initiativeId))) throw conflict('No silence procedure runs on this initiative');
+      if (!(await runningDeadline(tx, initiativeId))) throw conflict('noSilenceRuns');
       const { active } = await evaluateStored(tx, initiativeId);
-      if (!active.includes(state)) throw forbidden(`${state} is not among the states silence is asked of`);
+      if (!active.includes(state)) throw forbidden('notAskedSilence', { state });
       await endSilence(tx, initiativeId, context, { state, note, reason: 'objection' });
     },
   );

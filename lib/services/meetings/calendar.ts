@@ -97,13 +97,13 @@ const FEED_HISTORY_DAYS = 90;
  */
 export async function calendarFeedContent(feed: string, origin: string): Promise<string> {
   const match = FEED_PATTERN.exec(feed);
-  if (!match) throw notFound('Calendar not found');
+  if (!match) throw notFound('calendarNotFound');
   const [id, generation, signature] = [Number(match[1]), Number(match[2]), match[3]];
   const expected = Buffer.from(feedSignature(id, generation));
-  if (!timingSafeEqual(expected, Buffer.from(signature))) throw notFound('Calendar not found');
+  if (!timingSafeEqual(expected, Buffer.from(signature))) throw notFound('calendarNotFound');
   const viewer = await loadViewer(id);
   const current = await db().get<{ generation: number }>(sql`SELECT calendar_generation AS generation FROM participants WHERE id = ${id}`);
-  if (!viewer || current?.generation !== generation) throw notFound('Calendar not found');
+  if (!viewer || current?.generation !== generation) throw notFound('calendarNotFound');
   const since = new Date(Date.now() - FEED_HISTORY_DAYS * 86_400_000).toISOString();
   const own =
     viewer.state && !isFacilitator(viewer)

@@ -45,7 +45,7 @@ export async function visibleMeeting(viewer: Viewer, id: number, q: Db = db()): 
   const row = await q.get<MeetingRow>(
     sql`SELECT ${MEETING_COLUMNS} FROM ${MEETINGS_FROM} WHERE m.id = ${id} AND ${meetingVisibleSql(viewer)}`,
   );
-  if (!row) throw notFound('Meeting not found');
+  if (!row) throw notFound('meetingNotFound');
   return row;
 }
 

@@ -3,7 +3,7 @@ import { canApproveReadout, canDraftReadout } from '../../access/rules';
 import type { Viewer } from '../../access/viewer';
 import type { StateCode } from '../../consensus/codes';
 import { now } from '../../clock';
-import { conflict, forbidden, invalid } from '../../errors';
+import { conflict, errorText, forbidden, invalid } from '../../errors';
 import { appendEvent } from '../../events/append';
 import { parseInput } from '../../validation/common';
 import { approveReadoutInput, readoutInput } from '../../validation/meetings';
@@ -50,17 +50,17 @@ export async function draftReadout(viewer: Viewer, meetingId: number, rawInput: 
   await write(async (tx) => {
     const { meeting, states } = await meetingForWrite(tx, viewer, meetingId);
     if (!canDraftReadout(viewer, { chairState: meeting.chairState, states })) {
-      throw forbidden('The readout is drafted by a facilitator or a delegate of the chair state');
+      throw forbidden('readoutDraftedBy');
     }
     const { body, version } = parseInput(readoutInput, rawInput);
     const named = await namesIn(tx, meeting, body);
     if (named.length) {
-      throw invalid('A Chatham House readout names no one', { body: `Take out ${named.map((n) => `“${n}”`).join(', ')}` });
+      throw invalid('chathamReadout', { body: errorText('readoutTakeOut', { names: named.map((n) => `“${n}”`).join(', ') }) });
     }
     const current = await storedReadout(tx, meetingId);
-    if (current?.releasedAt) throw conflict('The readout was released: it is no longer edited');
+    if (current?.releasedAt) throw conflict('readoutReleasedNoEdit');
     if (version !== undefined && version !== (current?.version ?? 0)) {
-      throw conflict('The readout changed since you opened it: read it again before editing');
+      throw conflict('readoutChangedEditing');
     }
     if (current?.body === body) return;
     const at = now();
@@ -95,18 +95,16 @@ export async function approveReadout(viewer: Viewer, meetingId: number, rawInput
     const { meeting, states } = await meetingForWrite(tx, viewer, meetingId);
     const { version } = parseInput(approveReadoutInput, rawInput ?? {});
     if (!canApproveReadout(viewer, { chairState: meeting.chairState, states })) {
-      throw forbidden(
-        viewer.state && !states.includes(viewer.state)
-          ? `${viewer.state} does not attend this meeting`
-          : 'Only a delegate of an attending state approves the readout',
-      );
+      throw viewer.state && !states.includes(viewer.state)
+        ? forbidden('notAttending', { state: viewer.state })
+        : forbidden('onlyAttendingApproves');
     }
     const state = viewer.state as StateCode;
     const current = await storedReadout(tx, meetingId);
-    if (!current) throw conflict('There is no readout to approve yet');
-    if (current.releasedAt) throw conflict('The readout was already released');
+    if (!current) throw conflict('noReadoutYet');
+    if (current.releasedAt) throw conflict('readoutAlreadyReleased');
     if (version !== undefined && version !== current.version) {
-      throw conflict('The readout changed since you read it: read it again before approving');
+      throw conflict('readoutChangedApproving');
     }
     const at = now();
     const context = { threadId: meeting.threadId, actor: viewer, attribution: meetingAttribution(meeting) };

@@ -3,7 +3,7 @@ import { canScheduleMeetings } from '../../access/rules';
 import type { Viewer } from '../../access/viewer';
 import { threadVisibleSql } from '../../access/visibility';
 import { now } from '../../clock';
-import { conflict, forbidden, invalid } from '../../errors';
+import { conflict, errorText, forbidden, invalid } from '../../errors';
 import { appendEvent } from '../../events/append';
 import { parseInput } from '../../validation/common';
 import {
@@ -21,7 +21,7 @@ import type { MeetingView } from './serialize-meeting';
 
 function checkFields(meeting: Parameters<typeof meetingProblems>[0]): void {
   const fields = meetingProblems(meeting);
-  if (Object.keys(fields).length) throw invalid('Some fields are not valid', fields);
+  if (Object.keys(fields).length) throw invalid('someFieldsInvalid', fields);
 }
 
 /**
@@ -40,10 +40,10 @@ async function resolveAgenda(tx: WriteTx, viewer: Viewer, threadId: number | nul
       sql`SELECT i.title, i.thread_id AS "threadId", t.visibility FROM initiatives i JOIN threads t ON t.id = i.thread_id
           WHERE i.id = ${item.initiativeId} AND ${threadVisibleSql(viewer)}`,
     );
-    if (!found) throw invalid('Some fields are not valid', { agenda: `Item ${index + 1}: no such initiative` });
+    if (!found) throw invalid('someFieldsInvalid', { agenda: errorText('agendaNoInitiative', { n: index + 1 }) });
     if (found.visibility === 'discreet' && found.threadId !== threadId) {
-      throw invalid('Some fields are not valid', {
-        agenda: `Item ${index + 1}: an initiative of a discreet room goes on the agenda of that room's meetings only`,
+      throw invalid('someFieldsInvalid', {
+        agenda: errorText('agendaDiscreet', { n: index + 1 }),
       });
     }
     resolved.push({ initiativeId: item.initiativeId, title: item.title || found.title });
@@ -82,7 +82,7 @@ export async function scheduleMeeting(viewer: Viewer, rawInput: unknown): Promis
   const id = await write(async (tx) => {
     // A room one may not see does not exist (404) before anything else is said about it.
     const room = threadId !== null ? await visibleThread(viewer, threadId, tx) : null;
-    if (!canScheduleMeetings(viewer)) throw forbidden('Only a facilitator schedules meetings');
+    if (!canScheduleMeetings(viewer)) throw forbidden('onlyFacilitatorSchedules');
     checkFields(input);
     const agenda = await resolveAgenda(tx, viewer, threadId, input.agenda);
     const at = now();
@@ -110,7 +110,7 @@ export async function scheduleMeeting(viewer: Viewer, rawInput: unknown): Promis
 export async function updateMeeting(viewer: Viewer, meetingId: number, rawInput: unknown): Promise<MeetingView> {
   if (!canScheduleMeetings(viewer)) {
     await visibleMeeting(viewer, meetingId);
-    throw forbidden('Only a facilitator changes a meeting');
+    throw forbidden('onlyFacilitatorChangesMeeting');
   }
   const patch = parseInput(updateMeetingInput, rawInput);
   await write(async (tx) => {
@@ -155,6 +155,6 @@ async function onStatesChanged(tx: WriteTx, meetingId: number): Promise<void> {
   const readout = await tx.get<{ releasedAt: string | null }>(
     sql`SELECT released_at AS "releasedAt" FROM readouts WHERE meeting_id = ${meetingId}`,
   );
-  if (readout?.releasedAt) throw conflict('The readout was released by these states: the states of the meeting no longer change');
+  if (readout?.releasedAt) throw conflict('meetingStatesFixed');
   if (readout) await tx.run(sql`DELETE FROM readout_approvals WHERE meeting_id = ${meetingId}`);
 }

@@ -43,7 +43,7 @@ export interface AuditEntry {
  * actions to those who sit in it, as everywhere).
  */
 export async function listAudit(viewer: Viewer, rawQuery: unknown): Promise<Page<AuditEntry>> {
-  if (!canReadAudit(viewer)) throw forbidden('Only facilitators read the audit');
+  if (!canReadAudit(viewer)) throw forbidden('onlyFacilitatorsAudit');
   const query = parseInput(auditQuery, rawQuery);
   const conditions: SQL[] = [
     sql`p.role = 'facilitator'`,
@@ -96,6 +96,6 @@ export async function listAudit(viewer: Viewer, rawQuery: unknown): Promise<Page
 
 /** The facilitators, for the audit's filter. */
 export async function listFacilitators(viewer: Viewer): Promise<{ id: number; name: string }[]> {
-  if (!canReadAudit(viewer)) throw forbidden('Only facilitators read the audit');
+  if (!canReadAudit(viewer)) throw forbidden('onlyFacilitatorsAudit');
   return db().all(sql`SELECT id, name FROM participants WHERE role = 'facilitator' ORDER BY name, id`);
 }

@@ -21,11 +21,11 @@ export async function visibleMessage(
   q: Db = db(),
 ): Promise<{ message: MessageRow; thread: VisibleThread }> {
   const message = await q.get<MessageRow>(sql`SELECT ${MESSAGE_COLUMNS} FROM messages m WHERE m.id = ${messageId}`);
-  if (!message) throw notFound('Message not found');
+  if (!message) throw notFound('messageNotFound');
   try {
     return { message, thread: await visibleThread(viewer, message.threadId, q) };
   } catch {
-    throw notFound('Message not found');
+    throw notFound('messageNotFound');
   }
 }
 
@@ -58,15 +58,15 @@ async function rewriteMessageEvents(tx: WriteTx, message: MessageRow, patch: Par
 export async function editMessage(viewer: Viewer, messageId: number, rawInput: unknown): Promise<MessageView> {
   const { message, thread } = await visibleMessage(viewer, messageId);
   const { body } = parseInput(editMessageInput, rawInput);
-  if (!canEditMessage(viewer, message.authorId)) throw forbidden('Only its author edits a message');
-  if (message.retractedAt || message.hiddenAt) throw conflict('This message was removed and is no longer edited');
+  if (!canEditMessage(viewer, message.authorId)) throw forbidden('onlyAuthorEdits');
+  if (message.retractedAt || message.hiddenAt) throw conflict('messageRemovedNoEdit');
   if (Date.parse(now()) - Date.parse(message.createdAt) > MESSAGE_EDIT_WINDOW_MS) {
-    throw conflict('A message is edited within 15 minutes of posting it');
+    throw conflict('editWindow', { minutes: MESSAGE_EDIT_WINDOW_MS / 60_000 });
   }
   await write(async (tx) => {
     await assertRoomOpen(tx, message.threadId);
     const current = await lockMessage(tx, messageId);
-    if (current.retractedAt || current.hiddenAt) throw conflict('This message was removed and is no longer edited');
+    if (current.retractedAt || current.hiddenAt) throw conflict('messageRemovedNoEdit');
     if (current.body === body) return;
     const at = now();
     await tx.run(
@@ -93,12 +93,12 @@ export async function editMessage(viewer: Viewer, messageId: number, rawInput: u
  */
 export async function retractMessage(viewer: Viewer, messageId: number): Promise<MessageView> {
   const { message, thread } = await visibleMessage(viewer, messageId);
-  if (!canEditMessage(viewer, message.authorId)) throw forbidden('Only its author retracts a message; a facilitator hides it');
-  if (message.retractedAt) throw conflict('This message was already retracted');
+  if (!canEditMessage(viewer, message.authorId)) throw forbidden('onlyAuthorRetracts');
+  if (message.retractedAt) throw conflict('alreadyRetracted');
   await write(async (tx) => {
     await assertRoomOpen(tx, message.threadId);
     const current = await lockMessage(tx, messageId);
-    if (current.retractedAt) throw conflict('This message was already retracted');
+    if (current.retractedAt) throw conflict('alreadyRetracted');
     const at = now();
     await tx.run(sql`UPDATE messages SET body = '', retracted_at = ${at} WHERE id = ${messageId}`);
     await tx.run(sql`DELETE FROM message_edits WHERE message_id = ${messageId}`);
@@ -123,12 +123,12 @@ export async function retractMessage(viewer: Viewer, messageId: number): Promise
 export async function hideMessage(viewer: Viewer, messageId: number, rawInput: unknown): Promise<MessageView> {
   const { message, thread } = await visibleMessage(viewer, messageId);
   const { reason } = parseInput(hideMessageInput, rawInput);
-  if (!canModerate(viewer)) throw forbidden('Only a facilitator hides a message');
-  if (message.retractedAt) throw conflict('This message was retracted by its author');
-  if (message.hiddenAt) throw conflict('This message is already hidden');
+  if (!canModerate(viewer)) throw forbidden('onlyFacilitatorHides');
+  if (message.retractedAt) throw conflict('retractedByAuthor');
+  if (message.hiddenAt) throw conflict('alreadyHidden');
   await write(async (tx) => {
     const current = await lockMessage(tx, messageId);
-    if (current.retractedAt || current.hiddenAt) throw conflict('This message is already removed');
+    if (current.retractedAt || current.hiddenAt) throw conflict('alreadyRemoved');
     const at = now();
     await tx.run(sql`UPDATE messages SET hidden_at = ${at}, hidden_by = ${viewer.id}, hidden_reason = ${reason} WHERE id = ${messageId}`);
     await removeFromIndex(tx, 'message', messageId);
@@ -154,7 +154,7 @@ export interface MessageVersion {
 /** The earlier texts of an edited message, oldest first: facilitators only. */
 export async function messageHistory(viewer: Viewer, messageId: number): Promise<{ items: MessageVersion[]; next: null }> {
   await visibleMessage(viewer, messageId);
-  if (!canModerate(viewer)) throw forbidden('Only facilitators read a message’s earlier texts');
+  if (!canModerate(viewer)) throw forbidden('onlyFacilitatorsHistory');
   const items = await db().all<MessageVersion>(
     sql`SELECT body, written_at AS "writtenAt", replaced_at AS "replacedAt" FROM message_edits WHERE message_id = ${messageId} ORDER BY id`,
   );

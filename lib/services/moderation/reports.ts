@@ -39,7 +39,7 @@ export interface ReportView {
 export async function reportMessage(viewer: Viewer, messageId: number, rawInput: unknown): Promise<{ id: number; createdAt: string }> {
   const { message } = await visibleMessage(viewer, messageId);
   const { reason } = parseInput(reportMessageInput, rawInput);
-  if (message.retractedAt || (message.hiddenAt && !canModerate(viewer))) throw conflict('This message was already removed');
+  if (message.retractedAt || (message.hiddenAt && !canModerate(viewer))) throw conflict('messageWasRemoved');
   return write(async (tx) => {
     const at = now();
     const inserted = await tx.get<{ id: number }>(
@@ -47,7 +47,7 @@ export async function reportMessage(viewer: Viewer, messageId: number, rawInput:
           VALUES (${messageId}, ${message.threadId}, ${viewer.id}, ${reason}, ${at})
           ON CONFLICT (message_id, reporter_id) DO NOTHING RETURNING id`,
     );
-    if (!inserted) throw conflict('You already reported this message');
+    if (!inserted) throw conflict('alreadyReported');
     appendEvent(tx, {
       type: 'message.reported',
       threadId: null,
@@ -73,7 +73,7 @@ interface ReportRow extends MessageRow {
 
 /** The facilitators' queue: open reports by default, newest first. */
 export async function listReports(viewer: Viewer, rawQuery: unknown): Promise<Page<ReportView>> {
-  if (!canModerate(viewer)) throw forbidden('Only facilitators read the reports');
+  if (!canModerate(viewer)) throw forbidden('onlyFacilitatorsReports');
   const query = parseInput(listReportsQuery, rawQuery);
   // A discreet room's reports reach the facilitators who sit in it (the one room rule).
   const conditions: SQL[] = [threadVisibleSql(viewer)];
@@ -116,19 +116,19 @@ export async function resolveReport(
   reportId: number,
   rawInput: unknown,
 ): Promise<{ id: number; resolution: 'resolved' | 'dismissed'; resolvedAt: string }> {
-  if (!canModerate(viewer)) throw forbidden('Only facilitators resolve reports');
+  if (!canModerate(viewer)) throw forbidden('onlyFacilitatorsResolve');
   const { resolution } = parseInput(resolveReportInput, rawInput);
   return write(async (tx) => {
     const report = await tx.get<{ reporterId: number; threadId: number; messageId: number; resolution: string | null }>(
       sql`SELECT reporter_id AS "reporterId", thread_id AS "threadId", message_id AS "messageId", resolution FROM message_reports WHERE id = ${reportId}`,
     );
-    if (!report) throw notFound('Report not found');
+    if (!report) throw notFound('reportNotFound');
     try {
       await visibleThread(viewer, report.threadId, tx);
     } catch {
-      throw notFound('Report not found');
+      throw notFound('reportNotFound');
     }
-    if (report.resolution) throw conflict('This report was already closed');
+    if (report.resolution) throw conflict('reportClosed');
     const at = now();
     await tx.run(
       sql`UPDATE message_reports SET resolution = ${resolution}, resolved_by = ${viewer.id}, resolved_at = ${at} WHERE id = ${reportId}`,

@@ -1,17 +1,8 @@
-import { createTranslator } from 'next-intl';
-import en from '@/messages/en.json';
-import kk from '@/messages/kk.json';
-import ky from '@/messages/ky.json';
-import ru from '@/messages/ru.json';
-import tg from '@/messages/tg.json';
-import tk from '@/messages/tk.json';
-import uz from '@/messages/uz.json';
-import { isLocale, TIME_ZONE, type Locale } from '@/i18n/locales';
+import { isLocale, type Locale } from '@/i18n/locales';
+import { translator } from '../../i18n/translator';
 import { referenceNames } from '../../reference/names';
 import type { NotificationType } from '../../notifications/types';
 import type { StoredNotification } from './store';
-
-const MESSAGES: Record<Locale, typeof en> = { en, ru, kk, ky, tg, tk, uz };
 
 /** A notification as its reader gets it (PRODUCT.md): the title in the reader's language. */
 export interface NotificationView {
@@ -28,16 +19,7 @@ export interface NotificationView {
 
 export const localeOr = (value: string | null | undefined): Locale => (isLocale(value) ? value : 'en');
 
-/** A translator for server-side text (notifications, emails) in a locale, made once: it caches its compiled messages. */
-function makeTranslator<N extends 'Notifications' | 'Email'>(locale: Locale, namespace: N) {
-  return createTranslator({ locale, messages: MESSAGES[locale], namespace, timeZone: TIME_ZONE });
-}
-const translators = new Map<string, unknown>();
-export function translator<N extends 'Notifications' | 'Email'>(locale: Locale, namespace: N): ReturnType<typeof makeTranslator<N>> {
-  const key = `${locale}:${namespace}`;
-  if (!translators.has(key)) translators.set(key, makeTranslator(locale, namespace));
-  return translators.get(key) as ReturnType<typeof makeTranslator<N>>;
-}
+export { translator };
 
 /** States' names per locale, read at most once a minute (a write's notifications go out on every commit). */
 const STATE_NAMES_TTL_MS = 60_000;

@@ -19,10 +19,10 @@ export function unsubscribeUrl(participantId: number, via: 'one-click' | 'page' 
 /** The address's participant, or 404 for any address this server did not sign. */
 export function participantOfToken(token: string): number {
   const match = /^(\d{1,15})-([A-Za-z0-9_-]{32})$/.exec(token);
-  if (!match) throw notFound('Unknown unsubscribe address');
+  if (!match) throw notFound('unknownUnsubscribe');
   const id = Number(match[1]);
   const expected = Buffer.from(signature(id));
-  if (!timingSafeEqual(expected, Buffer.from(match[2]))) throw notFound('Unknown unsubscribe address');
+  if (!timingSafeEqual(expected, Buffer.from(match[2]))) throw notFound('unknownUnsubscribe');
   return id;
 }
 
@@ -30,6 +30,6 @@ export function participantOfToken(token: string): number {
 export async function unsubscribe(token: string): Promise<{ email: 'off' }> {
   const id = participantOfToken(token);
   const changed = await write((tx) => tx.run(sql`UPDATE participants SET email_mode = 'off' WHERE id = ${id}`));
-  if (changed === 0) throw notFound('Unknown unsubscribe address');
+  if (changed === 0) throw notFound('unknownUnsubscribe');
   return { email: 'off' };
 }

@@ -21,13 +21,13 @@ export async function setAccountDisabled(
   participantId: number,
   disabled: boolean,
 ): Promise<{ id: number; disabled: boolean }> {
-  if (!canManageDelegations(viewer)) throw forbidden('Only a facilitator disables or enables accounts');
-  if (participantId === viewer.id) throw conflict('A facilitator does not disable its own account');
+  if (!canManageDelegations(viewer)) throw forbidden('onlyFacilitatorDisables');
+  if (participantId === viewer.id) throw conflict('noSelfDisable');
   const [target] = await db()
     .orm.select({ id: participants.id, name: participants.name, disabledAt: participants.disabledAt })
     .from(participants)
     .where(eq(participants.id, participantId));
-  if (!target) throw notFound('Participant not found');
+  if (!target) throw notFound('participantNotFound');
   const changed = await write(async (tx) => {
     if ((target.disabledAt !== null) === disabled) return false;
     await tx.orm

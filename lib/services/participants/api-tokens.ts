@@ -65,7 +65,7 @@ export async function revokeApiToken(viewer: Viewer, tokenId: number): Promise<v
       .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.participantId, viewer.id), isNull(apiTokens.revokedAt)))
       .returning({ id: apiTokens.id }),
   );
-  if (revoked.length === 0) throw notFound('Token not found');
+  if (revoked.length === 0) throw notFound('tokenNotFound');
 }
 
 const USE_RECORDED_EVERY_MS = 60_000;

@@ -22,12 +22,12 @@ const { delegations, participants } = tables;
  * again under what they now hold.
  */
 export async function setDelegation(viewer: Viewer, participantId: number, rawInput: unknown): Promise<SessionUser> {
-  if (!canManageDelegations(viewer)) throw forbidden('Only a facilitator grants or revokes delegations');
+  if (!canManageDelegations(viewer)) throw forbidden('onlyFacilitatorDelegations');
   const input = parseInput(delegationInput, rawInput);
   const target = await loadViewer(participantId);
-  if (!target) throw notFound('Participant not found');
+  if (!target) throw notFound('participantNotFound');
   if ('partner' in input && input.partner && (await unknownPartners([input.partner])).length)
-    throw invalid('Some fields are not valid', { partner: 'Unknown partner code' });
+    throw invalid('someFieldsInvalid', { partner: 'unknownPartnerCode' });
   const changed = await write(async (tx) => {
     const at = now();
     if ('partner' in input) {

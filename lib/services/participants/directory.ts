@@ -11,7 +11,7 @@ export type DirectoryEntry = SessionUser & { organization: string | null; disabl
  * disabling accounts (disabled accounts are listed only when asked for).
  */
 export async function listParticipants(viewer: Viewer, { includeDisabled = false } = {}): Promise<DirectoryEntry[]> {
-  if (!isFacilitator(viewer)) throw forbidden('Only a facilitator sees the participant directory');
+  if (!isFacilitator(viewer)) throw forbidden('onlyFacilitatorDirectory');
   const active = includeDisabled ? sql`` : sql`WHERE p.disabled_at IS NULL`;
   const rows = await db().all<Viewer & { disabledAt: string | null }>(
     sql`SELECT p.id, p.name, p.email, p.affiliation, p.organization, p.role, d.state_code AS state, p.partner_code AS partner,

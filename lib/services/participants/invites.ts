@@ -35,11 +35,11 @@ export interface CreatedInvite extends InviteFor {
  * affiliation; the code is the only way to register as a government delegate or a partner.
  */
 export async function createInvite(viewer: Viewer, rawInput: unknown): Promise<CreatedInvite> {
-  if (!canManageDelegations(viewer)) throw forbidden('Only a facilitator issues invites');
+  if (!canManageDelegations(viewer)) throw forbidden('onlyFacilitatorInvites');
   const input = parseInput(inviteInput, rawInput);
   const target: InviteFor = { state: input.state ?? null, partner: input.partner ?? null, affiliation: input.affiliation ?? null };
   if (target.partner && (await unknownPartners([target.partner])).length)
-    throw invalid('Some fields are not valid', { partner: 'Unknown partner code' });
+    throw invalid('someFieldsInvalid', { partner: 'unknownPartnerCode' });
   const code = crypto.randomBytes(18).toString('base64url');
   return write(async (tx) => {
     const at = now();
@@ -73,7 +73,7 @@ export interface InviteView {
 }
 
 export async function listInvites(viewer: Viewer): Promise<InviteView[]> {
-  if (!canManageDelegations(viewer)) throw forbidden('Only a facilitator sees invites');
+  if (!canManageDelegations(viewer)) throw forbidden('onlyFacilitatorSeesInvites');
   return db()
     .orm.select({
       id: invites.id,

@@ -5,7 +5,7 @@ import { tables } from '../../../db/schema';
 import { loadViewer, sessionUser, type SessionUser } from '../../access/viewer';
 import type { Affiliation, StateCode } from '../../consensus/codes';
 import { now } from '../../clock';
-import { invalid } from '../../errors';
+import { errorText, invalid } from '../../errors';
 import { appendEvent } from '../../events/append';
 import { hashPassword } from '../../auth/password';
 import { parseInput } from '../../validation/common';
@@ -40,7 +40,7 @@ export async function invitedAffiliationFor(code: string): Promise<Affiliation |
   }
 }
 
-const BAD_INVITE = { inviteCode: 'This invite code is not valid or has been used' };
+const BAD_INVITE = { inviteCode: 'badInvite' } as const;
 
 async function usableInvite(code: string): Promise<InviteRow> {
   const [invite] = await db()
@@ -54,7 +54,7 @@ async function usableInvite(code: string): Promise<InviteRow> {
     })
     .from(invites)
     .where(eq(invites.codeHash, hashInviteCode(code)));
-  if (!invite || invite.usedAt || invite.expiresAt <= now()) throw invalid('Some fields are not valid', BAD_INVITE);
+  if (!invite || invite.usedAt || invite.expiresAt <= now()) throw invalid('someFieldsInvalid', BAD_INVITE);
   return invite as InviteRow;
 }
 
@@ -79,8 +79,8 @@ export async function registerParticipant(rawInput: unknown): Promise<Registrati
   // Nobody declares themselves a government or a partner: those come with a facilitator's invite
   // or grant (else anyone would appear as "Government" in a Chatham House room).
   if (!invite && (input.affiliation === 'government' || input.affiliation === 'partner'))
-    throw invalid('Some fields are not valid', {
-      affiliation: 'Government and partner accounts come with a facilitator’s invite or grant: choose expert, civil society or observer',
+    throw invalid('someFieldsInvalid', {
+      affiliation: 'governmentNeedsInvite',
     });
   await write(async (tx) => {
     if (await emailTaken(tx, input.email)) return;
@@ -100,7 +100,7 @@ export async function registerParticipant(rawInput: unknown): Promise<Registrati
 export async function createParticipant(rawInput: unknown, role: 'participant' | 'facilitator'): Promise<SessionUser> {
   const { input, invite, passwordHash } = await prepareRegistration(rawInput);
   const id = await write(async (tx) => {
-    if (await emailTaken(tx, input.email)) throw invalid('Some fields are not valid', { email: 'This email is already registered' });
+    if (await emailTaken(tx, input.email)) throw invalid('someFieldsInvalid', { email: 'emailTaken' });
     return insertParticipant(tx, input, passwordHash, invite, role);
   });
   return sessionUser((await loadViewer(id))!);
@@ -112,9 +112,9 @@ async function prepareRegistration(rawInput: unknown): Promise<{ input: Register
   if (invite && input.affiliation !== invitedAffiliation(invite)) {
     const affiliation =
       invitedAffiliation(invite) === 'government'
-        ? 'An invite makes you a government delegate: choose government'
-        : `This invite is for the affiliation ${invitedAffiliation(invite)}: choose it`;
-    throw invalid('Some fields are not valid', { affiliation });
+        ? errorText('inviteMakesGovernment')
+        : errorText('inviteForAffiliation', { affiliation: invitedAffiliation(invite) });
+    throw invalid('someFieldsInvalid', { affiliation });
   }
   return { input, invite, passwordHash: await hashPassword(input.password) };
 }
@@ -150,7 +150,7 @@ async function insertParticipant(
       .set({ usedBy: participantId, usedAt: at })
       .where(and(eq(invites.id, invite.id), isNull(invites.usedAt)))
       .returning({ id: invites.id });
-    if (claimed.length === 0) throw invalid('Some fields are not valid', BAD_INVITE);
+    if (claimed.length === 0) throw invalid('someFieldsInvalid', BAD_INVITE);
     if (!invite.stateCode) return participantId;
     const [{ createdBy }] = await tx.orm.select({ createdBy: invites.createdBy }).from(invites).where(eq(invites.id, invite.id));
     await tx.orm.insert(delegations).values({ participantId, stateCode: invite.stateCode, grantedBy: createdBy, grantedAt: at });

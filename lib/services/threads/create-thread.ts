@@ -2,7 +2,7 @@ import { tables } from '../../../db/schema';
 import { canCreateThread } from '../../access/rules';
 import type { Viewer } from '../../access/viewer';
 import { now } from '../../clock';
-import { forbidden, invalid } from '../../errors';
+import { errorText, forbidden, invalid } from '../../errors';
 import { appendEvent } from '../../events/append';
 import { topicExists, unknownPartners } from '../../reference/reference';
 import { parseInput } from '../../validation/common';
@@ -18,11 +18,11 @@ const { memberships, threadPartners, threadStates, threads } = tables;
 export async function createThread(viewer: Viewer, rawInput: unknown): Promise<ThreadView> {
   const input = parseInput(createThreadInput, rawInput);
   if (!canCreateThread(viewer, input.visibility)) {
-    throw forbidden(input.visibility === 'discreet' ? 'Only facilitators open discreet rooms' : 'Your affiliation may not open rooms');
+    throw forbidden(input.visibility === 'discreet' ? 'onlyFacilitatorsDiscreet' : 'affiliationNoRooms');
   }
-  if (!(await topicExists(input.topic))) throw invalid('Some fields are not valid', { topic: 'Unknown topic' });
+  if (!(await topicExists(input.topic))) throw invalid('someFieldsInvalid', { topic: 'unknownTopic' });
   const unknown = await unknownPartners(input.partners);
-  if (unknown.length) throw invalid('Some fields are not valid', { partners: `Unknown partner: ${unknown.join(', ')}` });
+  if (unknown.length) throw invalid('someFieldsInvalid', { partners: errorText('unknownPartners', { partners: unknown.join(', ') }) });
 
   const id = await write(async (tx) => {
     const at = now();

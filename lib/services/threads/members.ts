@@ -24,10 +24,10 @@ export interface MemberView {
 export async function addMember(viewer: Viewer, threadId: number, rawInput: unknown): Promise<MemberView> {
   const thread = await visibleThread(viewer, threadId);
   const { userId } = parseInput(addMemberInput, rawInput);
-  if (!canAddMember(viewer, thread, userId)) throw forbidden('Only a facilitator adds other participants to a room');
+  if (!canAddMember(viewer, thread, userId)) throw forbidden('onlyFacilitatorAddsMembers');
   const member = await loadViewer(userId);
-  if (!member) throw notFound('Participant not found');
-  if (!canBeSeatedIn(member, thread)) throw forbidden('An observer reads open rooms only and is never seated in a discreet room');
+  if (!member) throw notFound('participantNotFound');
+  if (!canBeSeatedIn(member, thread)) throw forbidden('observerNeverSeated');
   return write(async (tx) => {
     const at = now();
     const seated = await tx.orm
@@ -35,7 +35,7 @@ export async function addMember(viewer: Viewer, threadId: number, rawInput: unkn
       .values({ threadId, participantId: userId, addedBy: viewer.id, createdAt: at })
       .onConflictDoNothing()
       .returning({ threadId: memberships.threadId });
-    if (seated.length === 0) throw conflict('Already a member of this room');
+    if (seated.length === 0) throw conflict('alreadyMember');
     const shown = publicActor(member, thread.attribution);
     appendEvent(tx, {
       type: 'member.added',
@@ -52,15 +52,15 @@ export async function addMember(viewer: Viewer, threadId: number, rawInput: unkn
 /** A facilitator removes a member; a member may leave. The removed member loses a discreet room at once. */
 export async function removeMember(viewer: Viewer, threadId: number, userId: number): Promise<{ removed: true }> {
   const thread = await visibleThread(viewer, threadId);
-  if (!isFacilitator(viewer) && userId !== viewer.id) throw forbidden('Only a facilitator removes other participants');
+  if (!isFacilitator(viewer) && userId !== viewer.id) throw forbidden('onlyFacilitatorRemoves');
   const member = await loadViewer(userId);
-  if (!member) throw notFound('Participant not found');
+  if (!member) throw notFound('participantNotFound');
   return write(async (tx) => {
     const removed = await tx.orm
       .delete(memberships)
       .where(and(eq(memberships.threadId, threadId), eq(memberships.participantId, userId)))
       .returning({ threadId: memberships.threadId });
-    if (removed.length === 0) throw notFound('Not a member of this room');
+    if (removed.length === 0) throw notFound('notAMember');
     appendEvent(tx, {
       type: 'member.removed',
       threadId,

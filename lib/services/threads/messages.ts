@@ -78,7 +78,7 @@ export function messageView(
 export async function postMessage(viewer: Viewer, threadId: number, rawInput: unknown, opId?: string): Promise<MessageView> {
   const thread = await visibleThread(viewer, threadId);
   const { body } = parseInput(postMessageInput, rawInput);
-  if (!canPostIn(viewer, thread)) throw forbidden('Observers read; they do not post');
+  if (!canPostIn(viewer, thread)) throw forbidden('observersNoPost');
   await checkMessageRate(viewer.id);
   return write(
     async (tx) => {

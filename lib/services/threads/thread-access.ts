@@ -40,9 +40,9 @@ export async function visibleThread(viewer: Viewer, threadId: number, q: Db = db
           EXISTS (SELECT 1 FROM memberships m WHERE m.thread_id = t.id AND m.participant_id = ${viewer.id}) AS "isMember"
         FROM threads t WHERE t.id = ${threadId}`,
   );
-  if (!row) throw notFound('Room not found');
+  if (!row) throw notFound('roomNotFound');
   const thread = { ...row, isMember: Boolean(row.isMember) };
-  if (!canSeeThread(viewer, thread)) throw notFound('Room not found');
+  if (!canSeeThread(viewer, thread)) throw notFound('roomNotFound');
   return thread;
 }
 
@@ -69,8 +69,6 @@ export async function touchThread(
   );
 }
 
-export const ARCHIVED_MESSAGE = 'This room is archived: it is read-only';
-
 /**
  * Inside a write that adds to a room (a message, an initiative, a stance, an endorsement, an
  * edit): 409 once the room is archived. Read in the transaction, with the room's row locked, so a
@@ -79,10 +77,10 @@ export const ARCHIVED_MESSAGE = 'This room is archived: it is read-only';
 export async function assertRoomOpen(tx: Db, threadId: number): Promise<void> {
   // A plain read first: a refusal then takes no lock (on PostgreSQL a row lock is itself a write).
   const seen = await tx.get<{ archivedAt: string | null }>(sql`SELECT archived_at AS "archivedAt" FROM threads WHERE id = ${threadId}`);
-  if (seen?.archivedAt) throw conflict(ARCHIVED_MESSAGE);
+  if (seen?.archivedAt) throw conflict('roomArchived');
   if (tx.dialect === 'sqlite') return; // one writer at a time: nothing can archive it meanwhile
   const locked = await tx.get<{ archivedAt: string | null }>(
     sql`SELECT archived_at AS "archivedAt" FROM threads WHERE id = ${threadId}${dialectSql.forUpdate}`,
   );
-  if (locked?.archivedAt) throw conflict(ARCHIVED_MESSAGE);
+  if (locked?.archivedAt) throw conflict('roomArchived');
 }

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { canArchiveThread, canEditThread } from '../../access/rules';
 import type { Viewer } from '../../access/viewer';
 import { now } from '../../clock';
-import { conflict, forbidden, invalid } from '../../errors';
+import { conflict, errorText, forbidden, invalid } from '../../errors';
 import { appendEvent } from '../../events/append';
 import { topicExists, unknownPartners } from '../../reference/reference';
 import { parseInput } from '../../validation/common';
@@ -21,11 +21,10 @@ import { assertRoomOpen, visibleThread } from './thread-access';
 export async function updateThread(viewer: Viewer, threadId: number, rawInput: unknown): Promise<ThreadView> {
   const thread = await visibleThread(viewer, threadId);
   const input = parseInput(updateThreadInput, rawInput);
-  if (!canEditThread(viewer, thread.createdBy)) throw forbidden('Only the room’s creator or a facilitator edits a room');
-  if (input.topic !== undefined && !(await topicExists(input.topic)))
-    throw invalid('Some fields are not valid', { topic: 'Unknown topic' });
+  if (!canEditThread(viewer, thread.createdBy)) throw forbidden('onlyCreatorEditsRoom');
+  if (input.topic !== undefined && !(await topicExists(input.topic))) throw invalid('someFieldsInvalid', { topic: 'unknownTopic' });
   const unknown = input.partners ? await unknownPartners(input.partners) : [];
-  if (unknown.length) throw invalid('Some fields are not valid', { partners: `Unknown partner: ${unknown.join(', ')}` });
+  if (unknown.length) throw invalid('someFieldsInvalid', { partners: errorText('unknownPartners', { partners: unknown.join(', ') }) });
   await write(async (tx) => {
     await assertRoomOpen(tx, threadId);
     const current = (await tx.get<{ title: string; summary: string; topic: string }>(
@@ -103,8 +102,8 @@ export async function updateThread(viewer: Viewer, threadId: number, rawInput: u
  */
 export async function archiveThread(viewer: Viewer, threadId: number): Promise<ThreadView> {
   const thread = await visibleThread(viewer, threadId);
-  if (!canArchiveThread(viewer)) throw forbidden('Only a facilitator archives a room');
-  if (thread.archivedAt) throw conflict('This room is already archived');
+  if (!canArchiveThread(viewer)) throw forbidden('onlyFacilitatorArchives');
+  if (thread.archivedAt) throw conflict('alreadyArchived');
   await write(async (tx) => {
     await assertRoomOpen(tx, threadId);
     const at = now();
