@@ -55,6 +55,11 @@ for (const locale of LOCALES) {
       // Twenty-four pages (and axe-core on each): minutes on a busy two-core machine.
       test.setTimeout(180_000);
       const page = await (await contextAs(browser, 'facilitator', locale)).newPage();
+      // A page whose server text and browser text differ (dates the browser cannot spell) fails to hydrate.
+      const hydrationErrors: string[] = [];
+      const onError = (text: string) => /#418|#423|#425|hydrat/i.test(text) && hydrationErrors.push(`${page.url()}: ${text}`);
+      page.on('pageerror', (error) => onError(error.message));
+      page.on('console', (message) => message.type() === 'error' && onError(message.text()));
       for (const path of [...Object.values(paths), focus]) {
         const response = await page.goto(path);
         expect(response?.status(), path).toBe(200);
@@ -62,6 +67,7 @@ for (const locale of LOCALES) {
         await expectAccessible(page, path);
         await expectHeadingsInOrder(page, path);
       }
+      expect(hydrationErrors).toEqual([]);
       const delegate = await (await contextAs(browser, 'delegate.kz', locale)).newPage();
       for (const path of [paths['/rooms/[id]'], paths['/initiatives/[id]']]) {
         await delegate.goto(path);

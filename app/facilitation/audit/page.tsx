@@ -135,11 +135,13 @@ export default async function AuditPage({ searchParams }: Search) {
   );
 }
 
-/** A short, text-only account of what changed (codes and values; no names beyond what the event stored). */
+/** What a reader recognizes of the change (titles, labels, states, partners), without ids, instants or codes of the log. */
+const DETAIL_FIELDS = ['title', 'label', 'state', 'states', 'partner', 'partners'];
 function detail(payload: Record<string, unknown>): string {
-  const parts = Object.entries(payload)
-    .filter(([, v]) => v === null || ['string', 'number', 'boolean'].includes(typeof v) || Array.isArray(v))
-    .map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join(', ') : String(v)}`);
-  const text = parts.join('; ');
+  const text = DETAIL_FIELDS.flatMap((key) => {
+    const value = payload[key];
+    if (typeof value === 'string' && value) return [value];
+    return Array.isArray(value) && value.length ? [value.join(', ')] : [];
+  }).join(' · ');
   return text.length > 160 ? `${text.slice(0, 160)}…` : text;
 }

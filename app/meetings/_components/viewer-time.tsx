@@ -2,6 +2,7 @@
 
 import { useFormatter, useLocale, useTranslations } from 'next-intl';
 import { useSyncExternalStore } from 'react';
+import { spellsDates } from '@/components/use-date-time';
 
 const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
@@ -22,19 +23,18 @@ export function ViewerTime({ startsAt, endsAt, zone }: { startsAt: string; endsA
   );
   if (!own || own === zone) return null;
   const [start, end] = [new Date(startsAt), new Date(endsAt)];
-  const range =
-    Intl.DateTimeFormat.supportedLocalesOf([locale]).length > 0
-      ? format.dateTimeRange(start, end, { timeZone: own, dateStyle: 'medium', timeStyle: 'short' })
-      : new Intl.DateTimeFormat('en-GB', {
-          timeZone: own,
-          day: '2-digit',
-          month: '2-digit',
-          year: 'numeric',
-          hour: '2-digit',
-          minute: '2-digit',
-        })
-          .formatRange(start, end)
-          .replaceAll('/', '.');
+  const range = spellsDates(locale)
+    ? format.dateTimeRange(start, end, { timeZone: own, dateStyle: 'medium', timeStyle: 'short' })
+    : new Intl.DateTimeFormat('en-GB', {
+        timeZone: own,
+        day: '2-digit',
+        month: '2-digit',
+        year: 'numeric',
+        hour: '2-digit',
+        minute: '2-digit',
+      })
+        .formatRange(start, end)
+        .replaceAll('/', '.');
   return (
     <span className="viewer-time" data-testid="viewer-time">
       {t('yourTime', { range, zone: own })}

@@ -21,7 +21,7 @@ export function EditForm({ initiative }: { initiative: InitiativeView }) {
       <FormField id="summary" label={t('summary')} hint={tc('markdownHint')} error={fields.summary}>
         {(props) => <textarea {...props} name="summary" defaultValue={initiative.summary} maxLength={5000} />}
       </FormField>
-      <label className="row">
+      <label className="check-row">
         <input type="checkbox" name="openToJoin" defaultChecked={initiative.openToJoin} /> {t('openToJoin')}
       </label>
       <div className="row">

@@ -67,7 +67,7 @@ export function ProposeForm({
         defaultChecked={defaultPartners}
         onChange={setPartners}
       />
-      <label className="row">
+      <label className="check-row">
         <input type="checkbox" name="openToJoin" defaultChecked /> {t('openToJoin')}
       </label>
       <div>
