@@ -16,12 +16,12 @@ const DIGEST_HORIZON_MS = 7 * 24 * 3600 * 1000;
 export function registerNotificationJobs(): void {
   registerJob(SILENCE_REMINDER_JOB, async (tx, job) => {
     const notice = await silenceEndingNotice(tx, Number(job.key), String(job.payload.deadline));
-    if (notice?.to.length) tx.pending.notices.push(notice);
+    if (notice) tx.pending.notices.push(notice);
   });
   registerJob(CONFIRMATION_REMINDER_JOB, async (tx, job) => {
     const [initiativeId, state] = job.key.split(':');
     const notice = await confirmationDueNotice(tx, Number(initiativeId), state, String(job.payload.confirmBy));
-    if (notice?.to.length) tx.pending.notices.push(notice);
+    if (notice) tx.pending.notices.push(notice);
   });
   registerJob(DIGEST_JOB, async (tx, job) => {
     await queueDigests(tx);

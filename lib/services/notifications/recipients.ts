@@ -1,5 +1,4 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../../../db/client';
 import { dialectSql } from '../../../db/sql';
 import type { NotificationType } from '../../notifications/types';
 
@@ -26,23 +25,16 @@ export const peopleOfRoom = (threadId: number): SQL =>
 /**
  * Narrows candidates to who should be told: not the one who did it, not a disabled account, not one
  * who turned this kind off — and only who may see the room (`canSeeThread`, for a participant `p`).
+ * A query of their ids, which the notifications' INSERT reads (one statement per notice).
  */
-export async function recipients(
-  tx: Db,
-  candidates: SQL,
-  options: { type: NotificationType; threadId: number | null; actorId: number | null },
-): Promise<number[]> {
+export function recipients(candidates: SQL, options: { type: NotificationType; threadId: number | null; actorId: number | null }): SQL {
   const seesRoom =
     options.threadId === null
       ? sql`1 = 1`
       : sql`EXISTS (SELECT 1 FROM threads t WHERE t.id = ${options.threadId} AND (t.visibility = 'open' OR (
           EXISTS (SELECT 1 FROM memberships m WHERE m.thread_id = t.id AND m.participant_id = p.id)
           AND (p.role = 'facilitator' OR p.affiliation <> 'observer'))))`;
-  const rows = await tx.all<{ id: number }>(
-    sql`SELECT p.id FROM participants p
-        WHERE p.id IN (${candidates}) AND p.disabled_at IS NULL AND p.id <> ${options.actorId ?? 0} AND ${seesRoom}
-          AND NOT EXISTS (SELECT 1 FROM notification_mutes nm WHERE nm.participant_id = p.id AND nm.type = ${options.type})
-        ORDER BY p.id`,
-  );
-  return rows.map((r) => r.id);
+  return sql`SELECT p.id FROM participants p
+      WHERE p.id IN (${candidates}) AND p.disabled_at IS NULL AND p.id <> ${options.actorId ?? 0} AND ${seesRoom}
+        AND NOT EXISTS (SELECT 1 FROM notification_mutes nm WHERE nm.participant_id = p.id AND nm.type = ${options.type})`;
 }

@@ -24,7 +24,6 @@ const columns = (of: string) =>
   ${of}initiative_id AS "initiativeId", ${of}meeting_id AS "meetingId", ${of}created_at AS "createdAt", ${of}read_at AS "readAt"`);
 /** A notification's columns, read from `notifications n`. */
 export const NOTIFICATION_COLUMNS = columns('n.');
-const ROWS_PER_INSERT = 1000;
 
 /**
  * Stores the notices of a change for each recipient, in the change's transaction, and with them
@@ -32,20 +31,17 @@ const ROWS_PER_INSERT = 1000;
  * waits for a mail server, and a rolled-back change sends nothing).
  */
 export async function storeNotices(tx: Db, notices: Notice[]): Promise<StoredNotification[]> {
-  if (!notices.some((n) => n.to.length)) return [];
   const at = now();
-  // One INSERT for all of a change's notices (in chunks within the drivers' parameter limits);
-  // RETURNING gives each row whole, as its order is not promised.
-  const values = notices.flatMap((n) => {
-    const params = JSON.stringify(n.params);
-    return n.to.map((id) => sql`(${id}, ${n.type}, ${params}, ${n.threadId}, ${n.initiativeId}, ${n.meetingId}, ${at})`);
-  });
   const stored: StoredNotification[] = [];
-  for (let i = 0; i < values.length; i += ROWS_PER_INSERT)
+  // One statement per notice: its recipients query feeds the INSERT (the casts type the ids on PostgreSQL).
+  for (const n of notices)
     stored.push(
       ...(await tx.all<StoredNotification>(
         sql`INSERT INTO notifications (participant_id, type, params, thread_id, initiative_id, meeting_id, created_at)
-            VALUES ${sql.join(values.slice(i, i + ROWS_PER_INSERT), sql`, `)} RETURNING ${columns('')}`,
+            SELECT r.id, ${n.type}, ${JSON.stringify(n.params)}, CAST(${n.threadId} AS INTEGER), CAST(${n.initiativeId} AS INTEGER),
+                   CAST(${n.meetingId} AS INTEGER), ${at}
+            FROM (${n.to}) r
+            RETURNING ${columns('')}`,
       )),
     );
   if (stored.length && readEnv().SMTP_URL)

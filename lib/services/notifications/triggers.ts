@@ -9,7 +9,8 @@ import { delegatesOf, followersOfInitiative, peopleOfRoom, recipients } from './
 /** One kind of news for some participants, before it is stored for each of them. */
 export interface Notice {
   type: NotificationType;
-  to: number[];
+  /** Who is told: a query of participant ids (`recipients`), read by the INSERT that stores the notice. */
+  to: SQL;
   /** What the title is made of (titles, state codes, instants): never a person's name. */
   params: Record<string, string | number | null>;
   threadId: number | null;
@@ -63,9 +64,8 @@ export async function noticesForEvents(tx: Db, events: NewEventRow[]): Promise<N
     params: Notice['params'] = {},
   ) => {
     const i = await initiative(e.initiativeId!);
-    const to = await recipients(tx, candidates(i), { type, threadId: i.threadId, actorId: e.actorId });
-    if (to.length)
-      notices.push({ type, to, params: { title: i.title, ...params }, threadId: i.threadId, initiativeId: i.id, meetingId: null });
+    const to = recipients(candidates(i), { type, threadId: i.threadId, actorId: e.actorId });
+    notices.push({ type, to, params: { title: i.title, ...params }, threadId: i.threadId, initiativeId: i.id, meetingId: null });
   };
   const follows = (i: InitiativeFacts) => followersOfInitiative(i.id, i.threadId);
 
@@ -118,9 +118,9 @@ export async function noticesForEvents(tx: Db, events: NewEventRow[]): Promise<N
       case 'meeting.scheduled': {
         const type = 'meeting_scheduled';
         const candidates = e.threadId === null ? delegatesOf(p.states as string[]) : peopleOfRoom(e.threadId);
-        const to = await recipients(tx, candidates, { type, threadId: e.threadId, actorId: e.actorId });
+        const to = recipients(candidates, { type, threadId: e.threadId, actorId: e.actorId });
         const params = { title: String(p.title), startsAt: String(p.startsAt) };
-        if (to.length) notices.push({ type, to, params, threadId: e.threadId, initiativeId: null, meetingId: Number(p.meetingId) });
+        notices.push({ type, to, params, threadId: e.threadId, initiativeId: null, meetingId: Number(p.meetingId) });
         break;
       }
       case 'readout.approved':
@@ -130,8 +130,8 @@ export async function noticesForEvents(tx: Db, events: NewEventRow[]): Promise<N
         const type = 'readout_awaiting';
         const meetingId = Number(p.meetingId);
         const states = await tx.all<{ state: string }>(sql`SELECT state_code AS state FROM meeting_states WHERE meeting_id = ${meetingId}`);
-        const to = await recipients(tx, delegatesOf(states.map((s) => s.state)), { type, threadId: e.threadId, actorId: e.actorId });
-        if (to.length) notices.push({ type, to, params: { title: String(p.title) }, threadId: e.threadId, initiativeId: null, meetingId });
+        const to = recipients(delegatesOf(states.map((s) => s.state)), { type, threadId: e.threadId, actorId: e.actorId });
+        notices.push({ type, to, params: { title: String(p.title) }, threadId: e.threadId, initiativeId: null, meetingId });
         break;
       }
     }
@@ -146,7 +146,7 @@ export async function silenceEndingNotice(tx: Db, initiativeId: number, deadline
   );
   if (!row || row.deadline !== deadline) return null;
   const type = 'silence_ending';
-  const to = await recipients(tx, followersOfInitiative(row.id, row.threadId), { type, threadId: row.threadId, actorId: null });
+  const to = recipients(followersOfInitiative(row.id, row.threadId), { type, threadId: row.threadId, actorId: null });
   return { type, to, params: { title: row.title, deadline }, threadId: row.threadId, initiativeId, meetingId: null };
 }
 
@@ -158,7 +158,7 @@ export async function confirmationDueNotice(tx: Db, initiativeId: number, state:
   );
   if (!row || row.confirmBy !== confirmBy) return null;
   const type = 'confirmation_due';
-  const to = await recipients(tx, delegatesOf([state]), { type, threadId: row.threadId, actorId: null });
+  const to = recipients(delegatesOf([state]), { type, threadId: row.threadId, actorId: null });
   return { type, to, params: { title: row.title, state, confirmBy }, threadId: row.threadId, initiativeId, meetingId: null };
 }
 
