@@ -23,7 +23,7 @@ export function NotificationBell({ unread }: { unread: number }) {
     () =>
       liveClient().onNotification((notification) => {
         setArrived((a) => ({ ...a, extra: a.extra + 1 }));
-        announce(tn('newOne', { title: notification.title }));
+        announce(tn('newOne', { title: notification.title }), { alone: true });
       }),
     [tn],
   );

@@ -10,21 +10,24 @@ interface Announcement {
 const KEPT = 5;
 const EMPTY: Announcement[] = [];
 let announcements: Announcement[] = EMPTY;
-let queued: string[] = [];
+let queued: { text: string; alone: boolean }[] = [];
 let flush: ReturnType<typeof setTimeout> | null = null;
 let nextId = 1;
 const listeners = new Set<() => void>();
 
 /**
  * Says in words, through the page's one polite live region, what someone else just did. What
- * arrives together (a stance and the status it moved) is read as one sentence.
+ * arrives together (a stance and the status it moved) is read as one sentence; what is said
+ * `alone` (a new notification) comes as its own line after it, never inside it.
  */
-export function announce(text: string): void {
-  queued.push(text);
+export function announce(text: string, { alone = false }: { alone?: boolean } = {}): void {
+  queued.push({ text, alone });
   if (flush) return;
   flush = setTimeout(() => {
     flush = null;
-    announcements = [...announcements, { id: nextId++, text: queued.join(' ') }].slice(-KEPT);
+    const together = queued.filter((q) => !q.alone).map((q) => q.text);
+    const lines = [...(together.length ? [together.join(' ')] : []), ...queued.filter((q) => q.alone).map((q) => q.text)];
+    announcements = [...announcements, ...lines.map((text) => ({ id: nextId++, text }))].slice(-KEPT);
     queued = [];
     for (const listener of listeners) listener();
   }, 250);
